@@ -8,6 +8,11 @@ namespace StreamGen.State;
 /// keyed state table stores one <typeparamref name="TState"/> per key and moves it in and out of the
 /// operator's fields around each <c>Process</c> call.
 /// </summary>
+/// <remarks>
+/// <see cref="WriteState"/>, <see cref="WriteKey"/>, <see cref="DeepCopyState"/> and <see cref="ReadState"/>
+/// must depend only on their arguments, never on the operator's fields: the runtime calls the first two
+/// from the asynchronous snapshot thread while the task thread keeps loading and storing other keys.
+/// </remarks>
 /// <typeparam name="TKey">The operator's key type.</typeparam>
 /// <typeparam name="TState">The generated per-key state struct.</typeparam>
 public interface IKeyedStateAccessor<TKey, TState>
