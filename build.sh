@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# StreamGen's one entry point. From a fresh clone:
+#   ./build.sh demo    run the WordCount demo on the embedded Kafka broker
+#   ./build.sh test    build everything and run every test
+#   ./build.sh bench [--quick]   run the benchmarks (Release)
+#   ./build.sh pack    produce the NuGet packages in artifacts/packages
+# Each command first builds what is missing (librdkafka from source, cached) and restores packages.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+export MSBUILDTERMINALLOGGER=off
+
+command=${1:-help}
+shift || true
+
+ensure_native() {
+  # Confluent.Kafka's native library is not served by the registry: build and pack it (cached).
+  bash eng/librdkafka/build.sh
+}
+
+build() {
+  ensure_native
+  dotnet build StreamGen.sln -c Release -nologo -v:q -clp:NoSummary "$@"
+}
+
+run_tests() {
+  local log status
+  log=$(mktemp)
+  set +e
+  dotnet test StreamGen.sln -c Release --no-build -nologo -v:q "$@" 2>&1 | tee "$log"
+  status=${PIPESTATUS[0]}
+  set -e
+  # One closing line for the whole suite, summed over the test assemblies.
+  awk '
+    /(Passed|Failed)! +- Failed: / {
+      gsub(/,/, "");
+      for (i = 1; i <= NF; i++) {
+        if ($i == "Failed:") f += $(i + 1);
+        if ($i == "Passed:") p += $(i + 1);
+        if ($i == "Skipped:") s += $(i + 1);
+      }
+      runs++
+    }
+    END {
+      if (runs == 0) { print "no test assembly reported results"; print "0 passed, 1 failed"; exit }
+      printf "%d passed, %d failed, %d skipped\n", p, f, s
+    }' "$log" | tee "$log.summary"
+  if grep -q "^0 passed" "$log.summary"; then status=1; fi
+  rm -f "$log" "$log.summary"
+  return "$status"
+}
+
+case "$command" in
+  test)
+    build
+    run_tests "$@"
+    ;;
+  demo)
+    ensure_native
+    dotnet run --project samples/WordCount -c Release -- "$@"
+    ;;
+  bench)
+    ensure_native
+    dotnet run --project benchmarks/StreamGen.Benchmarks -c Release -- "$@"
+    ;;
+  pack)
+    ensure_native
+    dotnet pack StreamGen.sln -c Release -nologo -v:q -o artifacts/packages "$@"
+    ;;
+  *)
+    sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'
+    [ "$command" = help ] || exit 2
+    ;;
+esac
