@@ -1,0 +1,32 @@
+namespace StreamGen.Hosting.Configuration;
+
+/// <summary>The <c>StreamGen</c> configuration section (appsettings.json or <c>StreamGen__…</c> environment variables).</summary>
+public sealed class StreamGenOptions
+{
+    /// <summary>The configuration section name.</summary>
+    public const string SectionName = "StreamGen";
+
+    /// <summary>The job name (checkpoint metadata, metrics, Kafka group and transactional ids). Default: the application name.</summary>
+    public string? JobName { get; set; }
+
+    /// <summary>Checkpoint interval, mode, timeout, retention and storage.</summary>
+    public CheckpointingOptions Checkpointing { get; set; } = new();
+
+    /// <summary>What happens after a task fails.</summary>
+    public RestartStrategyOptions RestartStrategy { get; set; } = new();
+
+    /// <summary>A savepoint or checkpoint directory to start from instead of the latest checkpoint.</summary>
+    public string? RestoreFrom { get; set; }
+
+    /// <summary>Allow restoring a savepoint that holds state of operators the job no longer has.</summary>
+    public bool AllowNonRestoredState { get; set; }
+
+    /// <summary>Take a savepoint when the host stops (SIGTERM, Ctrl+C) before stopping the job.</summary>
+    public bool SavepointOnShutdown { get; set; }
+
+    /// <summary>The Kafka cluster used by <c>FromKafka</c>/<c>ToKafka</c>.</summary>
+    public KafkaConnectionOptions Kafka { get; set; } = new();
+
+    /// <summary>The REST API and dashboard.</summary>
+    public ApiOptions Api { get; set; } = new();
+}

@@ -1,0 +1,33 @@
+using System.Collections.Concurrent;
+
+namespace StreamGen.Kafka;
+
+/// <summary>
+/// Connectivity of the job's Kafka clients. librdkafka retries an unreachable broker forever; this records
+/// since when each client has been unable to reach any broker so the host's health check can report the
+/// job unhealthy after a bounded time while the clients keep retrying (no records are lost meanwhile).
+/// </summary>
+public static class KafkaHealth
+{
+    private static readonly ConcurrentDictionary<string, (DateTimeOffset Since, string Error)> Down = new();
+
+    /// <summary>The clients that have been unable to reach any broker for longer than <paramref name="threshold"/>.</summary>
+    public static IReadOnlyList<string> UnreachableLongerThan(TimeSpan threshold)
+    {
+        var now = DateTimeOffset.UtcNow;
+        return Down.Where(d => now - d.Value.Since > threshold)
+            .Select(d => $"{d.Key}: no broker reachable since {d.Value.Since:O} ({d.Value.Error})")
+            .ToList();
+    }
+
+    internal static void ReportDown(string client, string error)
+        => Down.TryAdd(client, (DateTimeOffset.UtcNow, error));
+
+    internal static void ReportUp(string client)
+    {
+        if (!Down.IsEmpty)
+        {
+            Down.TryRemove(client, out _);
+        }
+    }
+}

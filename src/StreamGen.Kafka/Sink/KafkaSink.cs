@@ -1,0 +1,33 @@
+using Confluent.Kafka;
+using StreamGen.Checkpointing;
+using StreamGen.Connectors;
+
+namespace StreamGen.Kafka.Sink;
+
+/// <summary>A Kafka sink: an at-least-once or a transactional exactly-once writer per subtask.</summary>
+/// <typeparam name="T">The record type.</typeparam>
+public sealed class KafkaSink<T>(KafkaClusterOptions cluster, KafkaSinkOptions options, ISerializer<T> serializer, Func<T, byte[]?>? key) : ISink<T>
+{
+    /// <summary>The sink's settings.</summary>
+    public KafkaSinkOptions Options => options;
+
+    /// <inheritdoc />
+    public ISinkWriter<T> CreateWriter(ConnectorContext context)
+    {
+        if (string.IsNullOrEmpty(options.Topic))
+        {
+            throw new ArgumentException("A Kafka sink needs a topic.", nameof(options));
+        }
+
+        var exactlyOnce = options.DeliveryGuarantee switch
+        {
+            DeliveryGuarantee.ExactlyOnce => true,
+            DeliveryGuarantee.AtLeastOnce => false,
+            _ => context.CheckpointingMode == CheckpointingMode.ExactlyOnce,
+        };
+        var producer = new KafkaRecordProducer<T>(options.Topic, serializer, key);
+        return exactlyOnce
+            ? new KafkaTransactionalSinkWriter<T>(cluster, options, producer, context)
+            : new KafkaAtLeastOnceSinkWriter<T>(cluster, options, producer, context);
+    }
+}

@@ -1,0 +1,15 @@
+using Confluent.Kafka;
+using StreamGen.Connectors;
+
+namespace StreamGen.Kafka.Source;
+
+/// <summary>A Kafka source: one <see cref="KafkaSourceReader{T}"/> per subtask.</summary>
+/// <typeparam name="T">The record type.</typeparam>
+public sealed class KafkaSource<T>(KafkaClusterOptions cluster, KafkaSourceOptions options, IDeserializer<T> deserializer) : ISource<T>
+{
+    /// <summary>The source's settings.</summary>
+    public KafkaSourceOptions Options => options;
+
+    /// <inheritdoc />
+    public ISourceReader<T> CreateReader(ConnectorContext context) => new KafkaSourceReader<T>(cluster, options, deserializer, context);
+}

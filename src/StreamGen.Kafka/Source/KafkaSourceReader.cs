@@ -1,0 +1,393 @@
+using System.Diagnostics.Metrics;
+using System.Text;
+using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
+using StreamGen.Connectors;
+using StreamGen.Serialization;
+
+namespace StreamGen.Kafka.Source;
+
+/// <summary>
+/// One Kafka source subtask. It reads the partitions <see cref="KafkaPartitionAssigner"/> gives it with a
+/// manually assigned consumer, and its checkpointed state is each partition's next offset.
+/// </summary>
+internal sealed class KafkaSourceReader<T> : ISourceReader<T>
+{
+    private static readonly Meter Meter = new("StreamGen.Kafka");
+    private static readonly Counter<long> Skipped = Meter.CreateCounter<long>("streamgen.kafka.source.skipped", description: "Records skipped because they could not be deserialized");
+    private static readonly Counter<long> DeadLettered = Meter.CreateCounter<long>("streamgen.kafka.source.dead_lettered", description: "Records sent to the dead-letter topic");
+
+    private readonly KafkaClusterOptions _cluster;
+    private readonly KafkaSourceOptions _options;
+    private readonly IDeserializer<T> _deserializer;
+    private readonly ConnectorContext _context;
+    private readonly ILogger _logger;
+    private readonly string _clientName;
+    private readonly Dictionary<TopicPartition, long> _restored = new();
+    private readonly Dictionary<TopicPartition, long> _positions = new();
+    private readonly SortedDictionary<long, List<TopicPartitionOffset>> _pendingCommits = new();
+    private IConsumer<byte[]?, byte[]?>? _consumer;
+    private IAdminClient? _admin;
+    private IProducer<byte[]?, byte[]?>? _deadLetters;
+    private DateTime _nextDiscovery;
+    private bool _restoredFromCheckpoint;
+
+    public KafkaSourceReader(KafkaClusterOptions cluster, KafkaSourceOptions options, IDeserializer<T> deserializer, ConnectorContext context)
+    {
+        _cluster = cluster;
+        _options = options;
+        _deserializer = deserializer;
+        _context = context;
+        _logger = context.LoggerFactory.CreateLogger("StreamGen.Kafka.Source");
+        _clientName = $"{context.JobName}/{context.Runtime.OperatorId}[{context.Runtime.SubtaskIndex}] source";
+        if (options.Topics.Count == 0)
+        {
+            throw new ArgumentException("A Kafka source needs at least one topic.", nameof(options));
+        }
+
+        if (options.OnDeserializationError == DeserializationErrorHandling.DeadLetter && string.IsNullOrEmpty(options.DeadLetterTopic))
+        {
+            throw new ArgumentException("DeserializationErrorHandling.DeadLetter needs KafkaSourceOptions.DeadLetterTopic.", nameof(options));
+        }
+    }
+
+    private string GroupId => _options.GroupId ?? _context.JobName;
+
+    /// <summary>The partitions this subtask reads and their next offsets (for tests and monitoring).</summary>
+    internal IReadOnlyDictionary<TopicPartition, long> Positions => _positions;
+
+    public void RestoreState(IReadOnlyList<ReadOnlyMemory<byte>> allSubtaskStates)
+    {
+        _restoredFromCheckpoint = true;
+        foreach (var state in allSubtaskStates)
+        {
+            var reader = new MessagePackReader(state.Span);
+            var count = reader.ReadArrayHeader();
+            for (var i = 0; i < count; i++)
+            {
+                if (reader.ReadArrayHeader() != 3)
+                {
+                    throw new MessagePackFormatException("Kafka source offset must be [topic, partition, offset]", reader.Position);
+                }
+
+                var tp = new TopicPartition(reader.ReadString(), new Partition(reader.ReadInt32()));
+                _restored[tp] = reader.ReadInt64();
+            }
+        }
+    }
+
+    public void Open()
+    {
+        var config = new ConsumerConfig(Merge(_cluster.ToClientConfig(), _options.Properties))
+        {
+            GroupId = GroupId,
+            EnableAutoCommit = false,
+            EnableAutoOffsetStore = false,
+            IsolationLevel = IsolationLevel.ReadCommitted,
+            AutoOffsetReset = _options.StartingOffsets == StartingOffsets.Latest ? AutoOffsetReset.Latest : AutoOffsetReset.Earliest,
+            ClientId = _clientName,
+        };
+        _consumer = new ConsumerBuilder<byte[]?, byte[]?>(config)
+            .SetErrorHandler((_, error) => OnClientError(error))
+            .SetLogHandler((_, log) => _logger.LogDebug("librdkafka {Facility}: {Message}", log.Facility, log.Message))
+            .Build();
+        _admin = new DependentAdminClientBuilder(_consumer.Handle).Build();
+        if (_options.OnDeserializationError == DeserializationErrorHandling.DeadLetter)
+        {
+            var producerConfig = new ProducerConfig(Merge(_cluster.ToClientConfig(), _options.Properties)) { EnableIdempotence = true, Acks = Acks.All };
+            _deadLetters = new ProducerBuilder<byte[]?, byte[]?>(producerConfig).Build();
+        }
+
+        DiscoverPartitions(initial: true);
+    }
+
+    public SourcePollResult Poll(ISourceOutput<T> output, int maxRecords)
+    {
+        var consumer = _consumer ?? throw new InvalidOperationException("Open was not called.");
+        if (_options.PartitionDiscoveryInterval > TimeSpan.Zero && DateTime.UtcNow >= _nextDiscovery)
+        {
+            DiscoverPartitions(initial: false);
+        }
+
+        if (_positions.Count == 0)
+        {
+            return SourcePollResult.Idle;
+        }
+
+        var emitted = 0;
+        while (emitted < maxRecords)
+        {
+            // Wait briefly only for the first record: checkpoints are injected between polls.
+            var result = consumer.Consume(emitted == 0 ? TimeSpan.FromMilliseconds(5) : TimeSpan.Zero);
+            if (result is null)
+            {
+                return emitted > 0 ? SourcePollResult.MoreAvailable : SourcePollResult.Idle;
+            }
+
+            if (result.IsPartitionEOF)
+            {
+                continue;
+            }
+
+            KafkaHealth.ReportUp(_clientName);
+            var next = result.Offset.Value + 1;
+            if (TryDeserialize(result, out var value))
+            {
+                _positions[result.TopicPartition] = next;
+                output.Emit(value);
+                emitted++;
+            }
+            else
+            {
+                _positions[result.TopicPartition] = next;
+            }
+        }
+
+        return SourcePollResult.MoreAvailable;
+    }
+
+    public void SnapshotState(long checkpointId, ref MessagePackWriter writer)
+    {
+        // Dead letters must be durable before the checkpoint moves the offsets past their originals.
+        _deadLetters?.Flush(_context.Cancellation);
+
+        writer.WriteArrayHeader(_positions.Count);
+        List<TopicPartitionOffset>? commit = _options.CommitOffsetsOnCheckpoints ? new(_positions.Count) : null;
+        foreach (var (tp, offset) in _positions)
+        {
+            writer.WriteArrayHeader(3);
+            writer.Write(tp.Topic);
+            writer.Write(tp.Partition.Value);
+            writer.Write(offset);
+            commit?.Add(new TopicPartitionOffset(tp, new Offset(offset)));
+        }
+
+        if (commit is not null)
+        {
+            _pendingCommits[checkpointId] = commit;
+        }
+    }
+
+    public void OnCheckpointComplete(long checkpointId)
+    {
+        List<TopicPartitionOffset>? latest = null;
+        foreach (var id in _pendingCommits.Keys.Where(id => id <= checkpointId).ToList())
+        {
+            latest = _pendingCommits[id];
+            _pendingCommits.Remove(id);
+        }
+
+        if (latest is null || latest.Count == 0 || _consumer is null)
+        {
+            return;
+        }
+
+        try
+        {
+            _consumer.Commit(latest);
+        }
+        catch (KafkaException ex)
+        {
+            // Committed offsets only serve monitoring and the start of a job without checkpoints.
+            _logger.LogWarning(ex, "Could not commit the offsets of checkpoint {CheckpointId} to group {Group}", checkpointId, GroupId);
+        }
+    }
+
+    public void Close()
+    {
+        try
+        {
+            _deadLetters?.Flush(TimeSpan.FromSeconds(5));
+        }
+        catch (KafkaException ex)
+        {
+            _logger.LogWarning(ex, "Dead-letter producer could not flush on close");
+        }
+
+        _deadLetters?.Dispose();
+        _admin?.Dispose();
+        if (_consumer is not null)
+        {
+            try
+            {
+                _consumer.Close();
+            }
+            catch (KafkaException ex)
+            {
+                _logger.LogDebug(ex, "Consumer close failed");
+            }
+
+            _consumer.Dispose();
+        }
+
+        KafkaHealth.ReportUp(_clientName);
+    }
+
+    private void DiscoverPartitions(bool initial)
+    {
+        _nextDiscovery = DateTime.UtcNow + (_options.PartitionDiscoveryInterval > TimeSpan.Zero ? _options.PartitionDiscoveryInterval : TimeSpan.FromDays(1));
+        var added = new List<TopicPartition>();
+        foreach (var topic in _options.Topics)
+        {
+            Metadata metadata;
+            try
+            {
+                metadata = _admin!.GetMetadata(topic, TimeSpan.FromSeconds(10));
+            }
+            catch (KafkaException ex) when (!initial)
+            {
+                _logger.LogWarning(ex, "Partition discovery for topic {Topic} failed; will retry", topic);
+                continue;
+            }
+
+            var topicMetadata = metadata.Topics.FirstOrDefault(t => t.Topic == topic);
+            if (topicMetadata is null || topicMetadata.Error.IsError || topicMetadata.Partitions.Count == 0)
+            {
+                var reason = topicMetadata?.Error.Reason ?? "not in metadata";
+                if (initial && _options.PartitionDiscoveryInterval <= TimeSpan.Zero)
+                {
+                    throw new KafkaException(new Error(ErrorCode.UnknownTopicOrPart, $"Kafka source topic '{topic}' is not available ({reason}) and partition discovery is off."));
+                }
+
+                _logger.LogWarning("Kafka source topic {Topic} is not available yet ({Reason}); waiting for partition discovery", topic, reason);
+                continue;
+            }
+
+            foreach (var partition in topicMetadata.Partitions)
+            {
+                var tp = new TopicPartition(topic, new Partition(partition.PartitionId));
+                if (!_positions.ContainsKey(tp) &&
+                    KafkaPartitionAssigner.Owner(topic, partition.PartitionId, _context.Runtime.Parallelism) == _context.Runtime.SubtaskIndex)
+                {
+                    added.Add(tp);
+                }
+            }
+        }
+
+        if (added.Count == 0)
+        {
+            return;
+        }
+
+        var start = StartOffsets(added, initial);
+        foreach (var tpo in start)
+        {
+            _positions[tpo.TopicPartition] = tpo.Offset.Value;
+        }
+
+        _consumer!.IncrementalAssign(start);
+        _logger.LogInformation("Source subtask {Subtask} reads {Partitions}", _context.Runtime.SubtaskIndex,
+            string.Join(", ", start.Select(s => $"{s.Topic}[{s.Partition.Value}]@{Describe(s.Offset)}")));
+    }
+
+    private List<TopicPartitionOffset> StartOffsets(List<TopicPartition> partitions, bool initial)
+    {
+        var result = new List<TopicPartitionOffset>(partitions.Count);
+        var needCommitted = new List<TopicPartition>();
+        foreach (var tp in partitions)
+        {
+            if (_restored.TryGetValue(tp, out var offset))
+            {
+                result.Add(new TopicPartitionOffset(tp, new Offset(offset)));
+            }
+            else
+            {
+                needCommitted.Add(tp);
+            }
+        }
+
+        if (needCommitted.Count == 0)
+        {
+            return result;
+        }
+
+        // Partitions that appear after the start, or that a restored checkpoint did not know, are new:
+        // nothing of them was processed, so they start from the beginning unless the group says otherwise.
+        var fallback = initial && !_restoredFromCheckpoint && _options.StartingOffsets == StartingOffsets.Latest ? Offset.End : Offset.Beginning;
+        var committed = _consumer!.Committed(needCommitted, TimeSpan.FromSeconds(10));
+        foreach (var tpo in committed)
+        {
+            result.Add(tpo.Offset.Value >= 0 ? tpo : new TopicPartitionOffset(tpo.TopicPartition, fallback));
+        }
+
+        // Offset.Beginning/End are logical: resolve them so positions in a checkpoint are real offsets.
+        for (var i = 0; i < result.Count; i++)
+        {
+            if (result[i].Offset.IsSpecial)
+            {
+                var watermarks = _consumer.QueryWatermarkOffsets(result[i].TopicPartition, TimeSpan.FromSeconds(10));
+                var offset = result[i].Offset == Offset.End ? watermarks.High : watermarks.Low;
+                result[i] = new TopicPartitionOffset(result[i].TopicPartition, offset);
+            }
+        }
+
+        return result;
+    }
+
+    private bool TryDeserialize(ConsumeResult<byte[]?, byte[]?> result, out T value)
+    {
+        var message = result.Message;
+        try
+        {
+            value = _deserializer.Deserialize(message.Value, message.Value is null, new SerializationContext(MessageComponentType.Value, result.Topic, message.Headers));
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            var where = $"topic '{result.Topic}', partition {result.Partition.Value}, offset {result.Offset.Value}";
+            switch (_options.OnDeserializationError)
+            {
+                case DeserializationErrorHandling.Skip:
+                    Skipped.Add(1);
+                    _logger.LogWarning("Skipping a record that cannot be deserialized as {Type} at {Where}: {Error}", typeof(T).Name, where, ex.Message);
+                    break;
+                case DeserializationErrorHandling.DeadLetter:
+                    var headers = new Headers
+                    {
+                        { "streamgen.error", Encoding.UTF8.GetBytes(ex.Message) },
+                        { "streamgen.source", Encoding.UTF8.GetBytes(where) },
+                    };
+                    _deadLetters!.Produce(_options.DeadLetterTopic!, new Message<byte[]?, byte[]?> { Key = message.Key, Value = message.Value, Headers = headers, Timestamp = message.Timestamp });
+                    DeadLettered.Add(1);
+                    break;
+                default:
+                    throw new KafkaDeserializationException(
+                        $"Cannot deserialize the record at {where} as {typeof(T).Name}: {ex.Message}. " +
+                        "Set KafkaSourceOptions.OnDeserializationError to Skip or DeadLetter to continue past such records.",
+                        result.Topic, result.Partition.Value, result.Offset.Value, ex);
+            }
+
+            value = default!;
+            return false;
+        }
+    }
+
+    private void OnClientError(Error error)
+    {
+        if (error.Code == ErrorCode.Local_AllBrokersDown)
+        {
+            KafkaHealth.ReportDown(_clientName, error.Reason);
+        }
+
+        if (error.IsFatal)
+        {
+            _logger.LogError("Fatal Kafka consumer error: {Reason}", error.Reason);
+        }
+        else
+        {
+            _logger.LogWarning("Kafka consumer error (retrying): {Reason}", error.Reason);
+        }
+    }
+
+    private static string Describe(Offset offset) => offset.IsSpecial ? offset.ToString() : offset.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    internal static Dictionary<string, string> Merge(Dictionary<string, string> cluster, IDictionary<string, string> own)
+    {
+        foreach (var (key, value) in own)
+        {
+            cluster[key] = value;
+        }
+
+        return cluster;
+    }
+}
