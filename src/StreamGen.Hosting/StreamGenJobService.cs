@@ -22,6 +22,7 @@ internal sealed partial class StreamGenJobService(
     IOptions<StreamGenOptions> options,
     IHostEnvironment environment,
     IHostApplicationLifetime lifetime,
+    IEnumerable<ICheckpointStorageProvider> storageProviders,
     ILoggerFactory loggerFactory) : BackgroundService
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger("StreamGen.Hosting");
@@ -40,7 +41,9 @@ internal sealed partial class StreamGenJobService(
         builder.UseKafka(cluster);
         definition.Configure(builder);
         var graph = builder.Build();
-        var storage = new FileSystemCheckpointStorage(o.Checkpointing.StoragePath, loggerFactory.CreateLogger("StreamGen.Storage"));
+        var location = o.Checkpointing.StoragePath;
+        var storage = storageProviders.FirstOrDefault(p => p.CanHandle(location))?.Create(location, loggerFactory)
+            ?? new FileSystemCheckpointStorage(location, loggerFactory.CreateLogger("StreamGen.Storage"));
         job.Graph = graph;
         job.Storage = storage;
 
