@@ -1,0 +1,110 @@
+using StreamGen.Analyzers.Tests.Infrastructure;
+
+namespace StreamGen.Analyzers.Tests;
+
+/// <summary>SG0011: duplicate explicit operator ids in one job graph definition.</summary>
+public sealed class OperatorIdTests
+{
+    /// <summary>
+    /// A stand-in for the fluent job graph API, in a StreamGen namespace as the real one is: the rule keys on a
+    /// StreamGen method named <c>Uid</c> with a constant argument, not on a particular builder type.
+    /// </summary>
+    private const string JobApi = """
+        namespace StreamGen.AnalyzerTestStubs
+        {
+            public sealed class Job
+            {
+                public Stream<T> FromKafka<T>(string topic) => new();
+            }
+
+            public sealed class Stream<T>
+            {
+                public Stream<T> KeyBy<TKey>(Func<T, TKey> selector) => this;
+                public Stream<T> Process<TOperator>() => this;
+                public Stream<T> Uid(string id) => this;
+                public void ToKafka(string topic) { }
+            }
+
+            public static class Host
+            {
+                public static void AddStreamGen(Action<Job> configure) => configure(new Job());
+            }
+        }
+
+        namespace Other
+        {
+            public sealed class Builder
+            {
+                public Builder Uid(string id) => this;
+            }
+        }
+        """;
+
+    [Fact]
+    public Task DuplicateIdsInOneChainAreReported() =>
+        AnalyzerVerifier.VerifyAsync(JobApi + """
+
+            namespace App
+            {
+                using StreamGen.AnalyzerTestStubs;
+
+                public static class Program
+                {
+                    private const string CountId = "count";
+
+                    public static void Configure() =>
+                        Host.AddStreamGen(job => job
+                            .FromKafka<string>("words")
+                            .Process<object>().Uid("count")
+                            .KeyBy(w => w)
+                            .Process<object>().Uid({|SG0011:CountId|})
+                            .Process<object>().Uid({|SG0011:"count"|})
+                            .ToKafka("counts"));
+
+                    public static void TwoChains(Job job)
+                    {
+                        job.FromKafka<string>("a").Process<object>().Uid("x").ToKafka("b");
+                        job.FromKafka<string>("c").Process<object>().Uid({|SG0011:"x"|}).ToKafka("d");
+                    }
+                }
+            }
+            """);
+
+    [Fact]
+    public Task DuplicateIdsInTopLevelStatementsAreReported() =>
+        AnalyzerVerifier.VerifyAsync(
+            """
+            using StreamGen.AnalyzerTestStubs;
+
+            var job = new Job();
+            job.FromKafka<string>("a").Uid("source").Process<object>().Uid("count").ToKafka("b");
+            job.FromKafka<string>("c").Uid({|SG0011:"source"|}).ToKafka("d");
+
+            """ + JobApi,
+            executable: true);
+
+    [Fact]
+    public Task DistinctIdsSeparateMethodsAndOtherLibrariesAreNotReported() =>
+        AnalyzerVerifier.VerifyAsync(JobApi + """
+
+            namespace App
+            {
+                using StreamGen.AnalyzerTestStubs;
+
+                public static class Program
+                {
+                    public static void First(Job job) => job.FromKafka<string>("a").Uid("source").Process<object>().Uid("count").ToKafka("b");
+
+                    public static void Second(Job job) => job.FromKafka<string>("a").Uid("source").Process<object>().Uid("count").ToKafka("b");
+
+                    public static void Dynamic(Job job, string id)
+                    {
+                        job.FromKafka<string>("a").Uid(id).ToKafka("b");
+                        job.FromKafka<string>("a").Uid(id).ToKafka("b");
+                    }
+
+                    public static void NotStreamGen(Other.Builder builder) => builder.Uid("same").Uid("same");
+                }
+            }
+            """);
+}
