@@ -18,6 +18,9 @@ public sealed class StreamGenJob
     /// <summary>Where checkpoints and savepoints go, once configured.</summary>
     public ICheckpointStorage? Storage { get; internal set; }
 
+    /// <summary>The addresses the REST API and dashboard listen on, once started (empty when disabled).</summary>
+    public IReadOnlyList<string> ApiUrls { get; internal set; } = [];
+
     /// <summary>The running execution, or <see langword="null"/> before the job started.</summary>
     public IJobStatusProvider? Execution
     {

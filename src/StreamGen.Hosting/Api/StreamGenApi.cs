@@ -89,7 +89,7 @@ internal static class StreamGenApi
             }
 
             string? name = null;
-            if (http.Request.ContentLength > 0)
+            if (http.Request.HasJsonContentType())
             {
                 var body = await http.Request.ReadFromJsonAsync(ApiJsonContext.Default.SavepointRequest, http.RequestAborted).ConfigureAwait(false);
                 name = body?.Name;

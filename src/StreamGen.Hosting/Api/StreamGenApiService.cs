@@ -26,6 +26,7 @@ internal sealed class StreamGenApiService(
 
         _app = StreamGenApi.Build(api, job, health, loggerFactory);
         await _app.StartAsync(cancellationToken).ConfigureAwait(false);
+        job.ApiUrls = _app.Urls.ToList();
         loggerFactory.CreateLogger("StreamGen.Hosting").LogInformation("StreamGen dashboard and REST API on {Urls}", string.Join(", ", _app.Urls));
     }
 
