@@ -18,6 +18,17 @@ ensure_native() {
   bash eng/librdkafka/build.sh
 }
 
+ensure_test_tools() {
+  # The dashboard test drives Debian's Chromium through playwright-core (installed by the test, cached).
+  if ! command -v chromium >/dev/null 2>&1; then
+    echo "Installing Chromium for the dashboard browser test (one time)..."
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+  fi
+}
+
 build() {
   ensure_native
   dotnet build StreamGen.sln -c Release -nologo -v:q -clp:NoSummary "$@"
@@ -52,6 +63,7 @@ run_tests() {
 
 case "$command" in
   test)
+    ensure_test_tools
     build
     run_tests "$@"
     ;;
