@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Logging;
+
+namespace StreamGen.Connectors;
+
+/// <summary>What a source reader or sink writer learns about the subtask it runs as.</summary>
+/// <param name="Runtime">Operator id, subtask index, parallelism and attempt number.</param>
+/// <param name="LoggerFactory">Creates loggers for the connector.</param>
+/// <param name="CheckpointingMode">The job's checkpointing mode (a sink may only need transactions in exactly-once mode).</param>
+/// <param name="JobName">The job name, e.g. for transactional id prefixes.</param>
+/// <param name="Cancellation">Cancelled when the job attempt is torn down; blocking connector calls should observe it.</param>
+public sealed record ConnectorContext(
+    OperatorRuntimeContext Runtime,
+    ILoggerFactory LoggerFactory,
+    Checkpointing.CheckpointingMode CheckpointingMode,
+    string JobName,
+    CancellationToken Cancellation);

@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using StreamGen.Checkpointing;
+using StreamGen.Storage;
+
+namespace StreamGen.Recovery;
+
+/// <summary>How a job runs: checkpointing, storage, recovery and channel tuning.</summary>
+public sealed class JobExecutionOptions
+{
+    /// <summary>Where checkpoints and savepoints are stored. Required.</summary>
+    public ICheckpointStorage? Storage { get; set; }
+
+    /// <summary>Checkpoint mode, interval, timeout, concurrency and retention.</summary>
+    public CheckpointConfig Checkpointing { get; set; } = new();
+
+    /// <summary>What happens after a failure. Default: 3 restarts, 1 second apart.</summary>
+    public RestartStrategy RestartStrategy { get; set; } = RestartStrategy.FixedDelay(3, TimeSpan.FromSeconds(1));
+
+    /// <summary>
+    /// A savepoint (or retained checkpoint) path to start from. Used when the storage holds no newer
+    /// complete checkpoint of this job; after a failure the job restarts from its latest checkpoint.
+    /// </summary>
+    public string? RestoreFromSavepoint { get; set; }
+
+    /// <summary>Start even if the checkpoint holds state of operators that no longer exist (that state is dropped).</summary>
+    public bool AllowNonRestoredState { get; set; }
+
+    /// <summary>Records per channel batch. Default 256.</summary>
+    public int BatchSize { get; set; } = 256;
+
+    /// <summary>Batches a channel holds before its producer blocks (backpressure). Default 8.</summary>
+    public int ChannelCapacity { get; set; } = 8;
+
+    /// <summary>Longest time a partially filled batch waits before it is sent. Default 10 ms.</summary>
+    public TimeSpan BufferTimeout { get; set; } = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>Loggers for the runtime and connectors.</summary>
+    public ILoggerFactory LoggerFactory { get; set; } = NullLoggerFactory.Instance;
+
+    internal void Validate()
+    {
+        if (Storage is null)
+        {
+            throw new InvalidOperationException("JobExecutionOptions.Storage is not set. Set it to e.g. new FileSystemCheckpointStorage(\"/var/lib/myjob/checkpoints\").");
+        }
+
+        Checkpointing.Validate();
+        ArgumentOutOfRangeException.ThrowIfLessThan(BatchSize, 1, nameof(BatchSize));
+        ArgumentOutOfRangeException.ThrowIfLessThan(ChannelCapacity, 1, nameof(ChannelCapacity));
+        ArgumentOutOfRangeException.ThrowIfLessThan(BufferTimeout, TimeSpan.Zero, nameof(BufferTimeout));
+    }
+}
