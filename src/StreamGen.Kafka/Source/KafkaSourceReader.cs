@@ -31,6 +31,7 @@ internal sealed class KafkaSourceReader<T> : ISourceReader<T>
     private IProducer<byte[]?, byte[]?>? _deadLetters;
     private DateTime _nextDiscovery;
     private bool _restoredFromCheckpoint;
+    private bool _pendingInitialDiscovery;
 
     public KafkaSourceReader(KafkaClusterOptions cluster, KafkaSourceOptions options, IDeserializer<T> deserializer, ConnectorContext context)
     {
@@ -104,9 +105,11 @@ internal sealed class KafkaSourceReader<T> : ISourceReader<T>
     public SourcePollResult Poll(ISourceOutput<T> output, int maxRecords)
     {
         var consumer = _consumer ?? throw new InvalidOperationException("Open was not called.");
-        if (_options.PartitionDiscoveryInterval > TimeSpan.Zero && DateTime.UtcNow >= _nextDiscovery)
+        if ((_options.PartitionDiscoveryInterval > TimeSpan.Zero || _pendingInitialDiscovery) && DateTime.UtcNow >= _nextDiscovery)
         {
-            DiscoverPartitions(initial: false);
+            var initial = _pendingInitialDiscovery;
+            _pendingInitialDiscovery = false;
+            DiscoverPartitions(initial);
         }
 
         if (_positions.Count == 0)
@@ -232,14 +235,20 @@ internal sealed class KafkaSourceReader<T> : ISourceReader<T>
             Metadata metadata;
             try
             {
-                metadata = _admin!.GetMetadata(topic, TimeSpan.FromSeconds(10));
+                metadata = _admin!.GetMetadata(topic, TimeSpan.FromSeconds(5));
             }
-            catch (KafkaException ex) when (!initial)
+            catch (KafkaException ex)
             {
-                _logger.LogWarning(ex, "Partition discovery for topic {Topic} failed; will retry", topic);
+                // No broker answered: keep the job running and retry soon. librdkafka reconnects by itself;
+                // the health check turns unhealthy if this lasts, and no record is lost meanwhile.
+                KafkaHealth.ReportDown(_clientName, ex.Error.Reason);
+                _logger.LogWarning("Kafka metadata for topic {Topic} unavailable ({Reason}); retrying", topic, ex.Error.Reason);
+                _nextDiscovery = DateTime.UtcNow + TimeSpan.FromSeconds(1);
+                _pendingInitialDiscovery |= initial;
                 continue;
             }
 
+            KafkaHealth.ReportUp(_clientName);
             var topicMetadata = metadata.Topics.FirstOrDefault(t => t.Topic == topic);
             if (topicMetadata is null || topicMetadata.Error.IsError || topicMetadata.Partitions.Count == 0)
             {

@@ -45,6 +45,13 @@ public sealed class KafkaFixture : IKafkaTestBroker, IDisposable
     public string CreateTopic(string purpose, int partitions = 1)
     {
         var name = UniqueName(purpose);
+        CreateTopicNamed(name, partitions);
+        return name;
+    }
+
+    /// <summary>Creates a topic with exactly this name (for tests where the name must be known before the topic exists).</summary>
+    public void CreateTopicNamed(string name, int partitions)
+    {
         if (_embedded is not null)
         {
             _embedded.CreateTopic(name, partitions);
@@ -53,8 +60,6 @@ public sealed class KafkaFixture : IKafkaTestBroker, IDisposable
         {
             CreateTopicWithAdmin(_admin!, name, partitions);
         }
-
-        return name;
     }
 
     /// <summary>
@@ -83,7 +88,8 @@ public sealed class KafkaFixture : IKafkaTestBroker, IDisposable
             .GetResult();
     }
 
-    private static int FreeLoopbackPort()
+    /// <summary>A loopback port that was free a moment ago.</summary>
+    public static int FreeLoopbackPort()
     {
         // The kernel picks a free port; the broker binds it a moment later (SO_REUSEADDR).
         using var probe = new TcpListener(IPAddress.Loopback, 0);

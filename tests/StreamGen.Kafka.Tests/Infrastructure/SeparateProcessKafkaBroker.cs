@@ -31,6 +31,9 @@ public sealed class SeparateProcessKafkaBroker : IKafkaTestBroker, IDisposable
         return name;
     }
 
+    /// <summary>Creates a topic with exactly this name.</summary>
+    public void CreateTopicNamed(string name, int partitions) => _process.CreateTopic(name, partitions);
+
     /// <inheritdoc />
     public void Dispose() => _process.Dispose();
 }
