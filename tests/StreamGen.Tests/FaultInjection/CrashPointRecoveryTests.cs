@@ -29,12 +29,14 @@ public sealed class CrashPointRecoveryTests : IDisposable
 
     public static TheoryData<CheckpointingMode, CrashPoint, int> Runs()
     {
+        // STREAMGEN_PROOF_SEEDS raises the number of seeded runs per (mode, point) for soak runs.
+        var seeds = int.TryParse(Environment.GetEnvironmentVariable("STREAMGEN_PROOF_SEEDS"), out var n) && n > 0 ? n : 4;
         var data = new TheoryData<CheckpointingMode, CrashPoint, int>();
         foreach (var mode in new[] { CheckpointingMode.ExactlyOnce, CheckpointingMode.AtLeastOnce })
         {
             foreach (var point in Points)
             {
-                for (var seed = 0; seed < 4; seed++)
+                for (var seed = 0; seed < seeds; seed++)
                 {
                     data.Add(mode, point, seed);
                 }
