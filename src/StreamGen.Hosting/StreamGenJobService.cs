@@ -99,12 +99,14 @@ internal sealed partial class StreamGenJobService(
     {
         if (_execution is { Status: JobStatus.Running } execution)
         {
+            var stopped = false;
             if (options.Value.SavepointOnShutdown)
             {
                 try
                 {
-                    var savepoint = await execution.TriggerSavepointAsync("shutdown", cancellationToken).ConfigureAwait(false);
+                    var savepoint = await execution.StopWithSavepointAsync("shutdown", cancellationToken).ConfigureAwait(false);
                     LogShutdownSavepoint(savepoint.CheckpointId, savepoint.Path);
+                    stopped = true;
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -112,8 +114,11 @@ internal sealed partial class StreamGenJobService(
                 }
             }
 
-            // Cancelling aborts an in-flight checkpoint cleanly (its files are deleted) and closes every task.
-            await execution.CancelAsync().ConfigureAwait(false);
+            if (!stopped)
+            {
+                // Cancelling aborts an in-flight checkpoint cleanly (its files are deleted) and closes every task.
+                await execution.CancelAsync().ConfigureAwait(false);
+            }
         }
 
         await base.StopAsync(cancellationToken).ConfigureAwait(false);

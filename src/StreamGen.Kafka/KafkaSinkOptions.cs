@@ -17,9 +17,10 @@ public sealed class KafkaSinkOptions
 
     /// <summary>
     /// <c>transaction.timeout.ms</c>: must exceed the checkpoint interval plus the checkpoint timeout, because a
-    /// transaction stays open until its checkpoint completes (checked at startup).
+    /// transaction stays open until its checkpoint completes (checked at startup). The default, 15 minutes, is the
+    /// broker's default <c>transaction.max.timeout.ms</c> and covers the default 10-minute checkpoint timeout.
     /// </summary>
-    public TimeSpan TransactionTimeout { get; set; } = TimeSpan.FromMinutes(5);
+    public TimeSpan TransactionTimeout { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>Client properties for this sink only (override the cluster's).</summary>
     public IDictionary<string, string> Properties { get; } = new Dictionary<string, string>(StringComparer.Ordinal);

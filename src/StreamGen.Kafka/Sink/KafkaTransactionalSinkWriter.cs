@@ -76,6 +76,7 @@ internal sealed class KafkaTransactionalSinkWriter<T> : ISinkWriter<T>
 
     public void Open()
     {
+        ValidateTransactionTimeout();
         _marker = CreateMarkerConsumer(_subtask);
 
         // 1. Fence: InitTransactions on every id that may hold an open transaction of a previous run.
@@ -214,6 +215,27 @@ internal sealed class KafkaTransactionalSinkWriter<T> : ISinkWriter<T>
         _pool.Clear();
         _marker?.Dispose();
         KafkaHealth.ReportUp(ClientName);
+    }
+
+    /// <summary>
+    /// A transaction stays open from its first record until its checkpoint completes: at least one interval plus
+    /// the checkpoint's duration. A broker aborts it after transaction.timeout.ms, which would lose the epoch.
+    /// </summary>
+    private void ValidateTransactionTimeout()
+    {
+        if (_context.Checkpointing is not { Interval: { } interval } checkpointing)
+        {
+            return;
+        }
+
+        var needed = interval + checkpointing.Timeout;
+        if (_options.TransactionTimeout <= needed)
+        {
+            throw new InvalidOperationException(
+                $"Kafka sink '{_context.Runtime.OperatorId}' for topic '{_records.Topic}': its transaction timeout ({_options.TransactionTimeout}) must exceed " +
+                $"the checkpoint interval ({interval}) plus the checkpoint timeout ({checkpointing.Timeout}), because a transaction stays open until its checkpoint completes. " +
+                "Raise KafkaSinkOptions.TransactionTimeout (within the broker's transaction.max.timeout.ms, 15 minutes by default) or shorten the checkpoint interval or timeout.");
+        }
     }
 
     private string ClientName => $"{_context.JobName}/{_context.Runtime.OperatorId}[{_subtask}] sink";

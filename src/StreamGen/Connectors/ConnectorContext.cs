@@ -8,9 +8,11 @@ namespace StreamGen.Connectors;
 /// <param name="CheckpointingMode">The job's checkpointing mode (a sink may only need transactions in exactly-once mode).</param>
 /// <param name="JobName">The job name, e.g. for transactional id prefixes.</param>
 /// <param name="Cancellation">Cancelled when the job attempt is torn down; blocking connector calls should observe it.</param>
+/// <param name="Checkpointing">The job's checkpoint settings (a transactional sink checks its transaction timeout against the interval).</param>
 public sealed record ConnectorContext(
     OperatorRuntimeContext Runtime,
     ILoggerFactory LoggerFactory,
     Checkpointing.CheckpointingMode CheckpointingMode,
     string JobName,
-    CancellationToken Cancellation);
+    CancellationToken Cancellation,
+    Checkpointing.CheckpointConfig? Checkpointing = null);

@@ -7,11 +7,11 @@ namespace StreamGen.Graph;
 /// <summary>Attempt-wide settings used while creating the operators of a task.</summary>
 internal sealed class TaskBuildContext
 {
-    public TaskBuildContext(string jobName, int batchSize, CheckpointingMode mode, ILoggerFactory loggerFactory, CancellationToken cancellation)
+    public TaskBuildContext(string jobName, int batchSize, CheckpointConfig checkpointing, ILoggerFactory loggerFactory, CancellationToken cancellation)
     {
         JobName = jobName;
         BatchSize = batchSize;
-        Mode = mode;
+        Checkpointing = checkpointing;
         LoggerFactory = loggerFactory;
         Cancellation = cancellation;
     }
@@ -20,11 +20,13 @@ internal sealed class TaskBuildContext
 
     public int BatchSize { get; }
 
-    public CheckpointingMode Mode { get; }
+    public CheckpointConfig Checkpointing { get; }
+
+    public CheckpointingMode Mode => Checkpointing.Mode;
 
     public ILoggerFactory LoggerFactory { get; }
 
     public CancellationToken Cancellation { get; }
 
-    public ConnectorContext ConnectorContext(OperatorRuntimeContext runtime) => new(runtime, LoggerFactory, Mode, JobName, Cancellation);
+    public ConnectorContext ConnectorContext(OperatorRuntimeContext runtime) => new(runtime, LoggerFactory, Mode, JobName, Cancellation, Checkpointing);
 }
