@@ -1,0 +1,182 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Xml.Linq;
+
+namespace StreamGen.Packaging.Tests;
+
+/// <summary>
+/// StreamGen as a user meets it: the packages are packed from this repository, and a project outside it
+/// references StreamGen.Hosting from a local folder feed (the generator and analyzers arrive inside the
+/// StreamGen package). The project must build with zero warnings, run a checkpointed job, resume after a
+/// SIGKILL with state identical to an uninterrupted run, restore after a [State] field is added, and refuse
+/// with a named error when a field's type changes.
+/// </summary>
+public sealed class PackagedUserProjectTests : IDisposable
+{
+    private readonly string _work = Path.Combine(Path.GetTempPath(), "sg-package-" + Guid.NewGuid().ToString("N"));
+    private readonly string _repo = FindRepositoryRoot();
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_work, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    [Fact]
+    public async Task A_project_built_from_the_packages_runs_resumes_identically_after_a_kill_and_evolves_its_state()
+    {
+        var version = "0.1.0-e2e." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
+        var feed = Path.Combine(_work, "feed");
+        foreach (var project in new[] { "src/StreamGen/StreamGen.csproj", "src/StreamGen.Kafka/StreamGen.Kafka.csproj", "src/StreamGen.Hosting/StreamGen.Hosting.csproj" })
+        {
+            // A separate artifacts tree: the test must not overwrite assemblies other test runs have loaded.
+            await RunOkAsync(_repo, "dotnet", ["pack", project, "-c", "Release", "-o", feed, $"-p:Version={version}", "-nologo"],
+                new() { ["STREAMGEN_ARTIFACTS"] = Path.Combine(_work, "artifacts") });
+        }
+
+        var app = Path.Combine(_work, "app");
+        WriteUserProject(app, feed, version);
+        var build = await RunOkAsync(app, "dotnet", ["build", "-c", "Release", "-nologo"]);
+        Assert.Contains("0 Warning(s)", build);
+        Assert.Contains("StreamGen.Generators.dll", await File.ReadAllTextAsync(Path.Combine(app, "obj", "project.assets.json")));
+
+        var reference = Finals(await RunOkAsync(app, "dotnet", [Dll(app), "2000", .. Settings("reference")]));
+        Assert.Equal(20, reference.Count);
+
+        // SIGKILL once a few checkpoints are complete, then start again: it must end in the same state.
+        await KillAfterCheckpointsAsync(app, "crash", checkpoints: 3);
+        var resumed = Finals(await RunOkAsync(app, "dotnet", [Dll(app), "2000", .. Settings("crash")]));
+        Assert.Equal(reference, resumed);
+
+        // Add a [State] field: the checkpoint restores, the new field starts from its initializer.
+        await EditAsync(app, "//ADDED_FIELD", "[State] private int _added = 7;");
+        await EditAsync(app, "//ADDED_DIGEST", ", \"added=\" + _added");
+        await RunOkAsync(app, "dotnet", ["build", "-c", "Release", "-nologo"]);
+        var evolved = Finals(await RunOkAsync(app, "dotnet", [Dll(app), "2100", .. Settings("crash")]));
+        Assert.Equal(20, evolved.Count);
+        Assert.All(evolved.Values, digest => Assert.StartsWith("count=210|", digest));
+        Assert.All(evolved.Values, digest => Assert.Contains("|added=7", digest));
+
+        // Change a field's type: the restore stops with the operator, field and both types.
+        await EditAsync(app, "[State] private long _count;", "[State] private int _count;");
+        await RunOkAsync(app, "dotnet", ["build", "-c", "Release", "-nologo"]);
+        var (exit, output) = await RunAsync(app, "dotnet", [Dll(app), "2200", .. Settings("crash"), "--StreamGen:RestartStrategy:Type=None"]);
+        Assert.NotEqual(0, exit);
+        Assert.Contains("Shop.Tally", output);
+        Assert.Contains("field '_count' was checkpointed as long but is now declared as int", output);
+    }
+
+    private string[] Settings(string storage) =>
+    [
+        $"--StreamGen:Checkpointing:StoragePath={Path.Combine(_work, storage)}",
+        "--StreamGen:Checkpointing:Interval=00:00:00.100",
+        "--StreamGen:Api:Enabled=false",
+        "--Logging:LogLevel:Default=Warning",
+    ];
+
+    private async Task KillAfterCheckpointsAsync(string app, string storage, int checkpoints)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = app, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { Dll(app), "2000" }.Concat(Settings(storage)))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var drain = Task.WhenAll(process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
+        var marker = Path.Combine(_work, storage, $"chk-{checkpoints}", "_metadata");
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (!File.Exists(marker))
+        {
+            Assert.False(process.HasExited, "the job ended before it could be killed");
+            Assert.True(DateTime.UtcNow < deadline, "no checkpoint appeared");
+            await Task.Delay(10);
+        }
+
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+        await drain;
+    }
+
+    private static Dictionary<string, string> Finals(string output)
+        => output.Split('\n').Where(l => l.StartsWith("FINAL ", StringComparison.Ordinal))
+            .Select(l => l.Trim().Split(' ', 3))
+            .ToDictionary(p => p[1], p => p[2]);
+
+    private static string Dll(string app) => Path.Combine(app, "bin", "Release", "net10.0", "UserProject.dll");
+
+    private void WriteUserProject(string app, string feed, string version)
+    {
+        Directory.CreateDirectory(app);
+        var source = Path.Combine(AppContext.BaseDirectory, "UserProject");
+        File.Copy(Path.Combine(source, "Orders.cs.txt"), Path.Combine(app, "Orders.cs"));
+        File.Copy(Path.Combine(source, "Program.cs.txt"), Path.Combine(app, "Program.cs"));
+        File.WriteAllText(Path.Combine(app, "UserProject.csproj"), File.ReadAllText(Path.Combine(source, "UserProject.csproj.txt")).Replace("$(StreamGenVersion)", version, StringComparison.Ordinal));
+        var config = new XElement("configuration",
+            new XElement("packageSources",
+                new XElement("clear"),
+                new XElement("add", new XAttribute("key", "streamgen"), new XAttribute("value", feed)),
+                new XElement("add", new XAttribute("key", "native"), new XAttribute("value", Path.Combine(_repo, "artifacts", "feed"))),
+                new XElement("add", new XAttribute("key", "nuget.org"), new XAttribute("value", "https://api.nuget.org/v3/index.json"))),
+            new XElement("packageSourceMapping",
+                Mapping("streamgen", "StreamGen*"),
+                Mapping("native", "librdkafka.redist"),
+                Mapping("nuget.org", "*")));
+        config.Save(Path.Combine(app, "nuget.config"));
+
+        static XElement Mapping(string key, string pattern) => new("packageSource", new XAttribute("key", key), new XElement("package", new XAttribute("pattern", pattern)));
+    }
+
+    private static async Task EditAsync(string app, string find, string replace)
+    {
+        var path = Path.Combine(app, "Orders.cs");
+        var text = await File.ReadAllTextAsync(path);
+        Assert.Contains(find, text);
+        await File.WriteAllTextAsync(path, text.Replace(find, replace, StringComparison.Ordinal));
+    }
+
+    private static async Task<string> RunOkAsync(string directory, string file, string[] args, Dictionary<string, string>? env = null)
+    {
+        var (exit, output) = await RunAsync(directory, file, args, env);
+        Assert.True(exit == 0, $"{file} {string.Join(' ', args)} failed ({exit}):\n{output}");
+        return output;
+    }
+
+    private static async Task<(int Exit, string Output)> RunAsync(string directory, string file, string[] args, Dictionary<string, string>? env = null)
+    {
+        var start = new ProcessStartInfo(file) { WorkingDirectory = directory, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        // The user project must not inherit this repository's build settings.
+        start.Environment.Remove("STREAMGEN_ARTIFACTS");
+        foreach (var (key, value) in env ?? [])
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+        await process.WaitForExitAsync(timeout.Token);
+        var output = new StringBuilder().Append(await stdout).Append(await stderr).ToString();
+        return (process.ExitCode, output);
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        var root = typeof(PackagedUserProjectTests).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
+        Assert.True(File.Exists(Path.Combine(root, "StreamGen.sln")), $"No StreamGen.sln in {root}: this test packs the repository it was built from.");
+        return root;
+    }
+}
