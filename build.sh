@@ -38,7 +38,8 @@ run_tests() {
   local log status
   log=$(mktemp)
   set +e
-  dotnet test StreamGen.sln -c Release --no-build -nologo -v:q "$@" 2>&1 | tee "$log"
+  # Quiet build output; failed tests are printed with their messages.
+  dotnet test StreamGen.sln -c Release --no-build -nologo -v:q --logger "console;verbosity=minimal" "$@" 2>&1 | tee "$log"
   status=${PIPESTATUS[0]}
   set -e
   # One closing line for the whole suite, summed over the test assemblies.

@@ -23,7 +23,9 @@ internal static class Demo
         var runId = DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
         var inputTopic = $"words-{runId}";
         var outputTopic = $"counts-{runId}";
-        var checkpoints = Path.Combine(Path.GetTempPath(), $"streamgen-wordcount-{runId}");
+        // WORDCOUNT_CHECKPOINTS=s3://bucket/prefix (with StreamGen__S3__ServiceUrl and AWS_* credentials) checkpoints to S3.
+        var checkpointRoot = Environment.GetEnvironmentVariable("WORDCOUNT_CHECKPOINTS");
+        var checkpoints = checkpointRoot is null ? Path.Combine(Path.GetTempPath(), $"streamgen-wordcount-{runId}") : $"{checkpointRoot.TrimEnd('/')}/{runId}";
 
         var external = Environment.GetEnvironmentVariable("StreamGen__Kafka__BootstrapServers");
         using var embedded = external is null ? EmbeddedKafkaCluster.Start() : null;

@@ -15,6 +15,7 @@ if (args.Contains("--worker"))
     var input = builder.Configuration["WordCount:InputTopic"] ?? "words";
     var output = builder.Configuration["WordCount:OutputTopic"] ?? "counts";
     builder.Services.AddStreamGen(builder.Configuration, job => WordCountJob.Define(job, input, output));
+    builder.Services.AddS3CheckpointStorage(); // lets StreamGen:Checkpointing:StoragePath be s3://bucket/prefix
     await builder.Build().RunAsync();
     return Environment.ExitCode;
 }

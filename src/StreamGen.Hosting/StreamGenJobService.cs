@@ -122,6 +122,10 @@ internal sealed partial class StreamGenJobService(
         }
 
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        if (job.Storage is IDisposable storage)
+        {
+            storage.Dispose(); // e.g. an object-store client
+        }
     }
 
     [LoggerMessage(1, LogLevel.Information, "Starting job {Job}: {Operators} operators, {Mode} checkpoints every {Interval} to {Storage}; Kafka at {Kafka}")]

@@ -96,9 +96,10 @@ public sealed class S3CheckpointStorage : ICheckpointStorage, IDisposable
     /// <inheritdoc />
     /// <remarks>
     /// Files above <see cref="S3CheckpointStorageOptions.MultipartThreshold"/> go up as multipart uploads,
-    /// aborted on failure. Throws (and leaves no object under <paramref name="fileName"/>) when the upload
-    /// fails for good, when <paramref name="cancellationToken"/> is cancelled, or when the checkpoint is
-    /// aborted meanwhile (e.g. at its timeout).
+    /// aborted on failure. Throws when the upload fails for good, when <paramref name="cancellationToken"/> is
+    /// cancelled, or when the checkpoint is aborted meanwhile (e.g. at its timeout). Whatever a failed write
+    /// left (a PUT can succeed on the server after the client gave up on it) is never part of a complete
+    /// checkpoint, since no <c>_metadata</c> names it, and <see cref="AbortAsync"/> deletes it.
     /// </remarks>
     public async Task<StateFileHandle> WriteStateFileAsync(CheckpointLocation location, string fileName, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
     {

@@ -10,7 +10,16 @@ internal static class S3ClientFactory
     public static AmazonS3Client Create(S3CheckpointStorageOptions options)
     {
         var config = CreateConfig(options);
-        return options.Credentials is null ? new AmazonS3Client(config) : new AmazonS3Client(options.Credentials, config);
+        try
+        {
+            return options.Credentials is null ? new AmazonS3Client(config) : new AmazonS3Client(options.Credentials, config);
+        }
+        catch (AmazonClientException ex) when (config.RegionEndpoint is null && string.IsNullOrEmpty(config.ServiceURL))
+        {
+            throw new InvalidOperationException(
+                $"S3 checkpoint storage found no AWS region ({ex.Message}). Set {S3CheckpointStorageOptions.SectionName}:Region (or AWS_REGION, or a region in the AWS profile), or {S3CheckpointStorageOptions.SectionName}:ServiceUrl for an S3-compatible store.",
+                ex);
+        }
     }
 
     public static AmazonS3Config CreateConfig(S3CheckpointStorageOptions options)

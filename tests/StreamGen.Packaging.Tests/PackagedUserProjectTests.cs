@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using System.Xml.Linq;
 
 namespace StreamGen.Packaging.Tests;
@@ -15,7 +14,7 @@ namespace StreamGen.Packaging.Tests;
 public sealed class PackagedUserProjectTests : IDisposable
 {
     private readonly string _work = Path.Combine(Path.GetTempPath(), "sg-package-" + Guid.NewGuid().ToString("N"));
-    private readonly string _repo = FindRepositoryRoot();
+    private readonly string _repo = TestProcesses.RepositoryRoot();
 
     public void Dispose()
     {
@@ -36,37 +35,37 @@ public sealed class PackagedUserProjectTests : IDisposable
         foreach (var project in new[] { "src/StreamGen/StreamGen.csproj", "src/StreamGen.Kafka/StreamGen.Kafka.csproj", "src/StreamGen.Hosting/StreamGen.Hosting.csproj" })
         {
             // A separate artifacts tree: the test must not overwrite assemblies other test runs have loaded.
-            await RunOkAsync(_repo, "dotnet", ["pack", project, "-c", "Release", "-o", feed, $"-p:Version={version}", "-nologo"],
+            await TestProcesses.RunOkAsync(_repo, "dotnet", ["pack", project, "-c", "Release", "-o", feed, $"-p:Version={version}", "-nologo"],
                 new() { ["STREAMGEN_ARTIFACTS"] = Path.Combine(_work, "artifacts") });
         }
 
         var app = Path.Combine(_work, "app");
         WriteUserProject(app, feed, version);
-        var build = await RunOkAsync(app, "dotnet", ["build", "-c", "Release", "-nologo"]);
+        var build = await TestProcesses.RunOkAsync(app, "dotnet", ["build", "-c", "Release", "-nologo"]);
         Assert.Contains("0 Warning(s)", build);
         Assert.Contains("StreamGen.Generators.dll", await File.ReadAllTextAsync(Path.Combine(app, "obj", "project.assets.json")));
 
-        var reference = Finals(await RunOkAsync(app, "dotnet", [Dll(app), "2000", .. Settings("reference")]));
+        var reference = Finals(await TestProcesses.RunOkAsync(app, "dotnet", [Dll(app), "2000", .. Settings("reference")]));
         Assert.Equal(20, reference.Count);
 
         // SIGKILL once a few checkpoints are complete, then start again: it must end in the same state.
         await KillAfterCheckpointsAsync(app, "crash", checkpoints: 3);
-        var resumed = Finals(await RunOkAsync(app, "dotnet", [Dll(app), "2000", .. Settings("crash")]));
+        var resumed = Finals(await TestProcesses.RunOkAsync(app, "dotnet", [Dll(app), "2000", .. Settings("crash")]));
         Assert.Equal(reference, resumed);
 
         // Add a [State] field: the checkpoint restores, the new field starts from its initializer.
         await EditAsync(app, "//ADDED_FIELD", "[State] private int _added = 7;");
         await EditAsync(app, "//ADDED_DIGEST", ", \"added=\" + _added");
-        await RunOkAsync(app, "dotnet", ["build", "-c", "Release", "-nologo"]);
-        var evolved = Finals(await RunOkAsync(app, "dotnet", [Dll(app), "2100", .. Settings("crash")]));
+        await TestProcesses.RunOkAsync(app, "dotnet", ["build", "-c", "Release", "-nologo"]);
+        var evolved = Finals(await TestProcesses.RunOkAsync(app, "dotnet", [Dll(app), "2100", .. Settings("crash")]));
         Assert.Equal(20, evolved.Count);
         Assert.All(evolved.Values, digest => Assert.StartsWith("count=210|", digest));
         Assert.All(evolved.Values, digest => Assert.Contains("|added=7", digest));
 
         // Change a field's type: the restore stops with the operator, field and both types.
         await EditAsync(app, "[State] private long _count;", "[State] private int _count;");
-        await RunOkAsync(app, "dotnet", ["build", "-c", "Release", "-nologo"]);
-        var (exit, output) = await RunAsync(app, "dotnet", [Dll(app), "2200", .. Settings("crash"), "--StreamGen:RestartStrategy:Type=None"]);
+        await TestProcesses.RunOkAsync(app, "dotnet", ["build", "-c", "Release", "-nologo"]);
+        var (exit, output) = await TestProcesses.RunAsync(app, "dotnet", [Dll(app), "2200", .. Settings("crash"), "--StreamGen:RestartStrategy:Type=None"]);
         Assert.NotEqual(0, exit);
         Assert.Contains("Shop.Tally", output);
         Assert.Contains("field '_count' was checkpointed as long but is now declared as int", output);
@@ -139,44 +138,5 @@ public sealed class PackagedUserProjectTests : IDisposable
         var text = await File.ReadAllTextAsync(path);
         Assert.Contains(find, text);
         await File.WriteAllTextAsync(path, text.Replace(find, replace, StringComparison.Ordinal));
-    }
-
-    private static async Task<string> RunOkAsync(string directory, string file, string[] args, Dictionary<string, string>? env = null)
-    {
-        var (exit, output) = await RunAsync(directory, file, args, env);
-        Assert.True(exit == 0, $"{file} {string.Join(' ', args)} failed ({exit}):\n{output}");
-        return output;
-    }
-
-    private static async Task<(int Exit, string Output)> RunAsync(string directory, string file, string[] args, Dictionary<string, string>? env = null)
-    {
-        var start = new ProcessStartInfo(file) { WorkingDirectory = directory, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        // The user project must not inherit this repository's build settings.
-        start.Environment.Remove("STREAMGEN_ARTIFACTS");
-        foreach (var (key, value) in env ?? [])
-        {
-            start.Environment[key] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
-        await process.WaitForExitAsync(timeout.Token);
-        var output = new StringBuilder().Append(await stdout).Append(await stderr).ToString();
-        return (process.ExitCode, output);
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        var root = typeof(PackagedUserProjectTests).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
-            .Cast<System.Reflection.AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
-        Assert.True(File.Exists(Path.Combine(root, "StreamGen.sln")), $"No StreamGen.sln in {root}: this test packs the repository it was built from.");
-        return root;
     }
 }

@@ -35,7 +35,7 @@ internal sealed class StreamGenOptionsValidator : IValidateOptions<StreamGenOpti
 
         if (string.IsNullOrWhiteSpace(c.StoragePath))
         {
-            errors.Add($"{Prefix}Checkpointing:StoragePath must name a directory.");
+            errors.Add($"{Prefix}Checkpointing:StoragePath must name a directory, or an object-store location such as s3://bucket/prefix.");
         }
 
         var r = options.RestartStrategy;

@@ -52,8 +52,7 @@ public sealed class StateSchema
 
                 if (Fields[j].TypeName != old.TypeName)
                 {
-                    // Name the operator by its class too: the description holds the graph name and uid.
-                    throw new StateSchemaMismatchException($"{OperatorType} {operatorDescription}", old.Name, old.TypeName, Fields[j].TypeName);
+                    throw new StateSchemaMismatchException(operatorDescription, old.Name, old.TypeName, Fields[j].TypeName, OperatorType);
                 }
 
                 map[i] = j;
