@@ -182,9 +182,12 @@ internal sealed class CheckpointCoordinator
     public void CompleteSnapshotAsynchronously(StreamTask task, CheckpointBarrier barrier, List<StateSnapshotPart> parts, TimeSpan alignment, TimeSpan synchronousDuration)
     {
         CheckpointLocation? location;
+        CancellationToken io;
         lock (_lock)
         {
-            location = _pending.TryGetValue(barrier.CheckpointId, out var checkpoint) ? checkpoint.Location : null;
+            var pending = _pending.GetValueOrDefault(barrier.CheckpointId);
+            location = pending?.Location;
+            io = pending?.IoCancellation?.Token ?? _stop.Token;
         }
 
         if (location is null)
@@ -203,7 +206,7 @@ internal sealed class CheckpointCoordinator
                 foreach (var part in parts)
                 {
                     var data = part.Serialize();
-                    var file = await _storage.WriteStateFileAsync(location, part.FileName, data, _stop.Token).ConfigureAwait(false);
+                    var file = await _storage.WriteStateFileAsync(location, part.FileName, data, io).ConfigureAwait(false);
                     size += data.Length;
                     var context = part.Context;
                     handles.Add(new OperatorSubtaskStateHandle(context.OperatorId, context.SubtaskIndex, context.Parallelism, context.MaxParallelism, part.Kind, part.SchemaFingerprint, part.KeyGroups, file));
@@ -293,8 +296,9 @@ internal sealed class CheckpointCoordinator
             }
 
             var metadata = new CheckpointMetadata(checkpoint.CheckpointId, checkpoint.Kind, _jobName, checkpoint.TriggeredAt, DateTimeOffset.UtcNow, checkpoint.States.ToList());
-            await _storage.CommitAsync(checkpoint.Location!, metadata, CancellationToken.None).ConfigureAwait(false);
+            await _storage.CommitAsync(checkpoint.Location!, metadata, checkpoint.IoCancellation?.Token ?? CancellationToken.None).ConfigureAwait(false);
             committed = true;
+            checkpoint.IoCancellation?.Cancel(); // nothing left to write; releases its timeout timer
 
             List<PendingCheckpoint> subsumed;
             lock (_lock)
@@ -385,6 +389,7 @@ internal sealed class CheckpointCoordinator
     private void Abort(PendingCheckpoint checkpoint, string reason, Exception? cause, bool countAsFailure)
     {
         checkpoint.TimeoutCancellation.Cancel();
+        checkpoint.IoCancellation?.Cancel(); // stops uploads still running for it
         var stats = checkpoint.ToStats(CheckpointStatus.Failed, reason);
         _stats.Report(stats);
         if (countAsFailure)
@@ -516,6 +521,8 @@ internal sealed class CheckpointCoordinator
     private PendingCheckpoint Register(CheckpointKind kind, string? savepointName, bool isFinal)
     {
         var checkpoint = new PendingCheckpoint(_ids.Next(), kind, savepointName, isFinal, _tasks.Count);
+        checkpoint.IoCancellation = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
+        checkpoint.IoCancellation.CancelAfter(_config.Timeout);
         _pending.Add(checkpoint.CheckpointId, checkpoint);
         _stats.Report(checkpoint.ToStats(CheckpointStatus.InProgress, null));
         return checkpoint;

@@ -48,6 +48,12 @@ internal sealed class PendingCheckpoint
 
     public CancellationTokenSource TimeoutCancellation { get; } = new();
 
+    /// <summary>
+    /// Bounds the storage I/O of this checkpoint (state files and metadata) by the checkpoint timeout and the
+    /// attempt's lifetime, so a hung upload fails this checkpoint instead of blocking its slot forever.
+    /// </summary>
+    public CancellationTokenSource? IoCancellation { get; set; }
+
     public TaskCompletionSource<CheckpointStats> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public CheckpointStats ToStats(CheckpointStatus status, string? failure) => new(
