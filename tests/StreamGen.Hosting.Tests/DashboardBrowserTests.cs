@@ -35,6 +35,10 @@ public sealed class DashboardBrowserTests : IDisposable
         Assert.Equal("hosting-test", result.GetProperty("name").GetString());
         Assert.Contains("count", result.GetProperty("nodes").EnumerateArray().Select(n => n.GetString()));
         Assert.True(new FileInfo(screenshot).Length > 10_000, "the screenshot is empty");
+        if (Environment.GetEnvironmentVariable("STREAMGEN_DASHBOARD_SCREENSHOT") is { Length: > 0 } keep)
+        {
+            File.Copy(screenshot, keep, overwrite: true); // for a person to look at
+        }
 
         var savepoints = await host.Job.Storage!.ListAsync(default);
         Assert.Contains(savepoints, s => s.Metadata.Kind == CheckpointKind.Savepoint && s.Path.EndsWith("from-browser", StringComparison.Ordinal));
