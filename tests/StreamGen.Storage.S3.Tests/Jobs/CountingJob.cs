@@ -2,6 +2,7 @@ using StreamGen.Checkpointing;
 using StreamGen.Connectors;
 using StreamGen.Graph;
 using StreamGen.Recovery;
+using StreamGen.Tests.TestOperators;
 
 namespace StreamGen.Storage.S3.Tests.Jobs;
 

@@ -6,6 +6,7 @@ using StreamGen.Connectors;
 using StreamGen.Diagnostics;
 using StreamGen.Recovery;
 using StreamGen.Storage.S3.Tests.Infrastructure;
+using StreamGen.Tests.TestOperators;
 
 namespace StreamGen.Storage.S3.Tests.Jobs;
 
