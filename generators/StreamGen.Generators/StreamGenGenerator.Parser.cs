@@ -12,10 +12,14 @@ namespace StreamGen.Generators;
 
 public sealed partial class StreamGenGenerator
 {
-    /// <summary>Turns an operator symbol into an <see cref="OperatorModel"/>; the only place that sees Roslyn symbols.</summary>
+    /// <summary>
+    /// Turns an operator symbol into an <see cref="OperatorModel"/>, and a <c>[MessagePackSerializable]</c> type into a
+    /// <see cref="PayloadModel"/>; the only place that sees Roslyn symbols.
+    /// </summary>
     internal sealed class Parser
     {
         public const string StreamOperatorAttributeName = "StreamGen.StreamOperatorAttribute";
+        public const string MessagePackSerializableAttributeName = "StreamGen.MessagePackSerializableAttribute";
         private const string StateAttributeName = "StreamGen.StateAttribute";
         private const string TransientAttributeName = "StreamGen.TransientAttribute";
         private const string KeyedProcessorName = "StreamGen.KeyedProcessor`3";
@@ -64,6 +68,67 @@ public sealed partial class StreamGenGenerator
 
             token.ThrowIfCancellationRequested();
             return new Parser(token).ParseOperator(type);
+        }
+
+        /// <summary>
+        /// Builds the model of a <c>[MessagePackSerializable]</c> type, or returns null when it gets no serializer: no
+        /// encoding (abstract, framework, no usable constructor), generic, or not visible at namespace level.
+        /// </summary>
+        public static PayloadModel? ParsePayload(GeneratorAttributeSyntaxContext context, CancellationToken token)
+        {
+            if (context.TargetSymbol is not INamedTypeSymbol type || type.IsFileLocal)
+            {
+                return null;
+            }
+
+            // The serializer is a namespace-level type naming T in its signature, so T must be nameable there
+            // without type parameters of its own or of an enclosing type.
+            var accessibility = EffectiveAccessibility(type);
+            for (var t = type; t is not null; t = t.ContainingType)
+            {
+                if (t.IsGenericType || t.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal))
+                {
+                    return null;
+                }
+            }
+
+            token.ThrowIfCancellationRequested();
+            return new Parser(token).ParsePayloadType(type, accessibility);
+        }
+
+        private PayloadModel? ParsePayloadType(INamedTypeSymbol type, Accessibility accessibility)
+        {
+            if (!IsUserObject(type) || AnalyzeType(type) is not { Kind: StateTypeKind.Object } root)
+            {
+                return null;
+            }
+
+            var valid = UsableObjects();
+            if (!Resolves(root, valid))
+            {
+                return null;
+            }
+
+            var prefix = string.Concat(ContainingTypes(type).Select(t => t.Name));
+            return new PayloadModel(
+                Namespace: type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null,
+                SerializerName: prefix + type.Name + "MessagePackSerializer",
+                Accessibility: accessibility == Accessibility.Public ? "public" : "internal",
+                DisplayName: type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat),
+                HintName: HintName(type, "MessagePackSerializer.g.cs"),
+                Type: root,
+                Objects: ObjectModels(valid));
+        }
+
+        private static IEnumerable<INamedTypeSymbol> ContainingTypes(INamedTypeSymbol type)
+        {
+            var outer = new List<INamedTypeSymbol>();
+            for (var t = type.ContainingType; t is not null; t = t.ContainingType)
+            {
+                outer.Insert(0, t);
+            }
+
+            return outer;
         }
 
         private OperatorModel? ParseOperator(INamedTypeSymbol type)
@@ -131,24 +196,7 @@ public sealed partial class StreamGenGenerator
                 accessibility = Min(accessibility, EffectiveAccessibility(keySymbol));
             }
 
-            // A type found unusable late (no constructor its members can satisfy) may already be referenced by
-            // types analyzed inside it; drop everything that depends on it, so the output always compiles.
-            var valid = new HashSet<string>(_objects.Where(o => o.Value is not null).Select(o => o.Key), StringComparer.Ordinal);
-            bool changed;
-            do
-            {
-                changed = false;
-                foreach (var name in valid.ToList())
-                {
-                    if (!_objects[name]!.Members.All(m => Resolves(m.Type, valid)))
-                    {
-                        valid.Remove(name);
-                        changed = true;
-                    }
-                }
-            }
-            while (changed);
-
+            var valid = UsableObjects();
             if (keyType is not null && !Resolves(keyType, valid))
             {
                 return null;
@@ -168,7 +216,7 @@ public sealed partial class StreamGenGenerator
                 ContainingTypes: containing.ToImmutableEquatableArray(),
                 NameWithTypeParameters: NameWithTypeParameters(type),
                 DisplayName: displayName,
-                HintName: HintName(type),
+                HintName: HintName(type, "StreamGen.g.cs"),
                 KeyType: keyType,
                 KeyedStateAccessibility: accessibility switch
                 {
@@ -177,8 +225,37 @@ public sealed partial class StreamGenGenerator
                     _ => "private",
                 },
                 StateMembers: members.ToImmutableEquatableArray(),
-                Objects: _objectOrder.Where(valid.Contains).Select(n => _objects[n]!).ToImmutableEquatableArray());
+                Objects: ObjectModels(valid));
         }
+
+        /// <summary>
+        /// The analyzed user types that can be serialized. A type found unusable late (no constructor its members
+        /// can satisfy) may already be referenced by types analyzed inside it; everything that depends on it is
+        /// dropped too, so the output always compiles.
+        /// </summary>
+        private HashSet<string> UsableObjects()
+        {
+            var valid = new HashSet<string>(_objects.Where(o => o.Value is not null).Select(o => o.Key), StringComparer.Ordinal);
+            bool changed;
+            do
+            {
+                changed = false;
+                foreach (var name in valid.ToList())
+                {
+                    if (!_objects[name]!.Members.All(m => Resolves(m.Type, valid)))
+                    {
+                        valid.Remove(name);
+                        changed = true;
+                    }
+                }
+            }
+            while (changed);
+
+            return valid;
+        }
+
+        private ImmutableEquatableArray<ObjectModel> ObjectModels(HashSet<string> valid)
+            => _objectOrder.Where(valid.Contains).Select(n => _objects[n]!).ToImmutableEquatableArray();
 
         private static bool Resolves(TypeModel type, HashSet<string> objects)
             => type.Kind == StateTypeKind.Object ? objects.Contains(type.FullName) : type.Arguments.All(a => Resolves(a, objects));
@@ -519,11 +596,11 @@ public sealed partial class StreamGenGenerator
                 _ => "class",
             };
 
-        private static string HintName(INamedTypeSymbol type)
+        private static string HintName(INamedTypeSymbol type, string suffix)
         {
             var name = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat.WithGlobalNamespaceStyle(SymbolDisplayGlobalNamespaceStyle.Omitted));
             var chars = name.Select(c => char.IsLetterOrDigit(c) || c == '.' ? c : '_').ToArray();
-            return new string(chars) + ".StreamGen.g.cs";
+            return new string(chars) + "." + suffix;
         }
     }
 }

@@ -5,7 +5,8 @@ namespace StreamGen.Generators;
 /// <summary>
 /// Emits, for every <c>[StreamOperator]</c> class, the MessagePack serializers of its <c>[State]</c> members and
 /// the implementation of the runtime's state contract: <c>ICheckpointedOperator</c> for operator state,
-/// <c>IKeyedStateful</c> and <c>IKeyedStateAccessor</c> for keyed state.
+/// <c>IKeyedStateful</c> and <c>IKeyedStateAccessor</c> for keyed state; and, for every
+/// <c>[MessagePackSerializable]</c> type, an <c>IMessagePackSerializer&lt;T&gt;</c> writing the same format.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed partial class StreamGenGenerator : IIncrementalGenerator
@@ -15,6 +16,8 @@ public sealed partial class StreamGenGenerator : IIncrementalGenerator
     {
         public const string OperatorModels = nameof(OperatorModels);
         public const string NonNullOperatorModels = nameof(NonNullOperatorModels);
+        public const string PayloadModels = nameof(PayloadModels);
+        public const string NonNullPayloadModels = nameof(NonNullPayloadModels);
     }
 
     /// <inheritdoc />
@@ -34,6 +37,25 @@ public sealed partial class StreamGenGenerator : IIncrementalGenerator
         {
             spc.CancellationToken.ThrowIfCancellationRequested();
             spc.AddSource(model.HintName, Emitter.Emit(model));
+        });
+
+        // Payload types need not be partial: the serializer is a separate class beside them.
+        var payloads = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                Parser.MessagePackSerializableAttributeName,
+                predicate: static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax
+                    or Microsoft.CodeAnalysis.CSharp.Syntax.StructDeclarationSyntax
+                    or Microsoft.CodeAnalysis.CSharp.Syntax.RecordDeclarationSyntax,
+                transform: static (ctx, token) => Parser.ParsePayload(ctx, token))
+            .WithTrackingName(TrackingNames.PayloadModels)
+            .Where(static model => model is not null)
+            .Select(static (model, _) => model!)
+            .WithTrackingName(TrackingNames.NonNullPayloadModels);
+
+        context.RegisterSourceOutput(payloads, static (spc, model) =>
+        {
+            spc.CancellationToken.ThrowIfCancellationRequested();
+            spc.AddSource(model.HintName, PayloadEmitter.Emit(model));
         });
     }
 }

@@ -23,6 +23,21 @@ public sealed class IncrementalityTests
         }
         """;
 
+    private const string Payload = """
+        using System.Collections.Generic;
+        using StreamGen;
+
+        namespace Shop;
+
+        public sealed record Line(string Sku, int Quantity);
+
+        [MessagePackSerializable]
+        public sealed record Order(string Customer, List<Line> Lines)
+        {
+            public int Priority { get; set; } = 3;
+        }
+        """;
+
     private const string Unrelated = """
         public static class Helper
         {
@@ -56,6 +71,48 @@ public sealed class IncrementalityTests
     }
 
     [Fact]
+    public void An_unrelated_edit_leaves_the_payload_pipeline_cached()
+    {
+        var compilation = GeneratorHarness.CreateCompilation(Payload, Unrelated);
+        var driver = GeneratorHarness.CreateDriver(trackSteps: true).RunGenerators(compilation);
+        Assert.Contains(driver.GetRunResult().GeneratedTrees, tree => tree.FilePath.EndsWith("Shop.Order.MessagePackSerializer.g.cs", StringComparison.Ordinal));
+
+        var unrelatedTree = compilation.SyntaxTrees.Last();
+        var edited = compilation.ReplaceSyntaxTree(
+            unrelatedTree,
+            CSharpSyntaxTree.ParseText(Unrelated.Replace("x * 2", "x + x", StringComparison.Ordinal), GeneratorHarness.ParseOptions, unrelatedTree.FilePath));
+        var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        var steps = result.TrackedSteps
+            .Where(step => step.Key is StreamGenGenerator.TrackingNames.PayloadModels or StreamGenGenerator.TrackingNames.NonNullPayloadModels)
+            .SelectMany(step => step.Value)
+            .SelectMany(run => run.Outputs)
+            .ToList();
+        Assert.NotEmpty(steps);
+        Assert.All(steps, output => Assert.True(
+            output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged,
+            $"step output was {output.Reason}"));
+        Assert.All(result.TrackedOutputSteps.SelectMany(step => step.Value).SelectMany(run => run.Outputs), output =>
+            Assert.Equal(IncrementalStepRunReason.Cached, output.Reason));
+    }
+
+    [Fact]
+    public void An_edit_to_a_payload_member_regenerates()
+    {
+        var compilation = GeneratorHarness.CreateCompilation(Payload);
+        var driver = GeneratorHarness.CreateDriver(trackSteps: true).RunGenerators(compilation);
+
+        var tree = compilation.SyntaxTrees.Single();
+        var edited = compilation.ReplaceSyntaxTree(
+            tree,
+            CSharpSyntaxTree.ParseText(Payload.Replace("int Quantity", "long Quantity", StringComparison.Ordinal), GeneratorHarness.ParseOptions, tree.FilePath));
+        var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        var outputs = result.TrackedSteps[StreamGenGenerator.TrackingNames.NonNullPayloadModels].SelectMany(run => run.Outputs);
+        Assert.Contains(outputs, output => output.Reason == IncrementalStepRunReason.Modified);
+    }
+
+    [Fact]
     public void An_edit_to_a_state_member_regenerates()
     {
         var compilation = GeneratorHarness.CreateCompilation(Operator);
@@ -71,12 +128,14 @@ public sealed class IncrementalityTests
         Assert.Contains(outputs, output => output.Reason == IncrementalStepRunReason.Modified);
     }
 
-    [Fact]
-    public void The_model_holds_no_roslyn_objects()
+    [Theory]
+    [InlineData(StreamGenGenerator.TrackingNames.NonNullOperatorModels)]
+    [InlineData(StreamGenGenerator.TrackingNames.NonNullPayloadModels)]
+    public void The_model_holds_no_roslyn_objects(string step)
     {
-        var compilation = GeneratorHarness.CreateCompilation(Operator);
+        var compilation = GeneratorHarness.CreateCompilation(Operator, Payload);
         var result = GeneratorHarness.CreateDriver(trackSteps: true).RunGenerators(compilation).GetRunResult().Results.Single();
-        var models = result.TrackedSteps[StreamGenGenerator.TrackingNames.NonNullOperatorModels]
+        var models = result.TrackedSteps[step]
             .SelectMany(run => run.Outputs)
             .Select(output => output.Value)
             .ToList();

@@ -21,6 +21,12 @@ public static class KafkaSerializers
     /// <summary>System.Text.Json with a source-generated <see cref="JsonTypeInfo{T}"/>.</summary>
     public static JsonKafkaSerializer<T> Json<T>(JsonTypeInfo<T> typeInfo) => new(typeInfo);
 
+    /// <summary>
+    /// MessagePack with a generated serializer: mark the payload type <c>[MessagePackSerializable]</c> and pass
+    /// <c>KafkaSerializers.MessagePack(OrderMessagePackSerializer.Instance)</c>.
+    /// </summary>
+    public static MessagePackKafkaSerializer<T> MessagePack<T>(StreamGen.Serialization.IMessagePackSerializer<T> serializer) => new(serializer);
+
     private sealed class StrictUtf8 : IDeserializer<string>
     {
         private static readonly System.Text.UTF8Encoding Encoding = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);

@@ -413,7 +413,7 @@ partial class GenericWindow<TIn> : global::StreamGen.State.IKeyedStateful<long>,
                 }
                 else
                 {
-                    // A member removed from the type since the checkpoint was taken.
+                    // A member the type no longer has: removed since the value was written.
                     reader.Skip();
                 }
             }
@@ -476,7 +476,7 @@ partial class GenericWindow<TIn> : global::StreamGen.State.IKeyedStateful<long>,
                 }
                 else
                 {
-                    // A member removed from the type since the checkpoint was taken.
+                    // A member the type no longer has: removed since the value was written.
                     reader.Skip();
                 }
             }
@@ -607,7 +607,7 @@ partial class GenericWindow<TIn> : global::StreamGen.State.IKeyedStateful<long>,
                 }
                 else
                 {
-                    // A member removed from the type since the checkpoint was taken.
+                    // A member the type no longer has: removed since the value was written.
                     reader.Skip();
                 }
             }

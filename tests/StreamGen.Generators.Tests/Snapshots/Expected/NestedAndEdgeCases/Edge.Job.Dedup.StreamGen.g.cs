@@ -355,7 +355,7 @@ partial class Job
                     }
                     else
                     {
-                        // A member removed from the type since the checkpoint was taken.
+                        // A member the type no longer has: removed since the value was written.
                         reader.Skip();
                     }
                 }

@@ -176,7 +176,7 @@ partial class SessionWindow : global::StreamGen.State.ICheckpointedOperator
                 }
                 else
                 {
-                    // A member removed from the type since the checkpoint was taken.
+                    // A member the type no longer has: removed since the value was written.
                     reader.Skip();
                 }
             }
@@ -289,7 +289,7 @@ partial class SessionWindow : global::StreamGen.State.ICheckpointedOperator
                 }
                 else
                 {
-                    // A member removed from the type since the checkpoint was taken.
+                    // A member the type no longer has: removed since the value was written.
                     reader.Skip();
                 }
             }
