@@ -2,7 +2,7 @@
 # StreamGen's one entry point. From a fresh clone:
 #   ./build.sh demo    run the WordCount demo on the embedded Kafka broker
 #   ./build.sh test    build everything and run every test
-#   ./build.sh bench [--quick]   run the benchmarks (Release)
+#   ./build.sh bench [--quick]   run the benchmarks (Release): a table, and benchmarks/results/latest.json
 #   ./build.sh pack    produce the NuGet packages in artifacts/packages
 # Each command first builds what is missing (librdkafka from source, cached) and restores packages.
 set -euo pipefail
@@ -74,7 +74,7 @@ case "$command" in
     ;;
   bench)
     ensure_native
-    dotnet run --project benchmarks/StreamGen.Benchmarks -c Release -- "$@"
+    dotnet run --project benchmarks/StreamGen.Benchmarks -c Release -nologo -v:q -- "$@"
     ;;
   pack)
     ensure_native
