@@ -230,33 +230,34 @@ internal sealed class KeyedStateTable<TKey, TState> : IKeyedStateBackend<TKey>
         {
             ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
 
-            // Counting sort of slots by key group, so each key group is one block a restore can skip.
+            // Serialise in slot (memory) order — sequential reads of keys and states — into one buffer per key
+            // group, then concatenate the groups. Walking slots in key-group order instead scatters the reads and
+            // was 5-13x slower for 1 M keys (docs/performance.md). Within a group entries keep slot order either way.
             var maxParallelism = table._maxParallelism;
-            var starts = new int[maxParallelism + 1];
-            for (var slot = 0; slot < count; slot++)
+            var accessor = table._accessor;
+            var groups = new ArrayBufferWriter<byte>?[maxParallelism];
+            var counts = new int[maxParallelism];
+            for (var s = 0; s < segments.Length; s++)
             {
-                starts[segments[slot >> SegmentShift].KeyGroups[slot & SegmentMask] + 1]++;
+                var segment = segments[s];
+                var end = Math.Min(SegmentSize, count - (s << SegmentShift));
+                for (var offset = 0; offset < end; offset++)
+                {
+                    var group = segment.KeyGroups[offset];
+                    var entry = new MessagePackWriter(groups[group] ??= new ArrayBufferWriter<byte>(256));
+                    accessor.WriteKey(ref entry, segment.Keys[offset]);
+                    accessor.WriteState(ref entry, in segment.Values[offset]);
+                    entry.Flush();
+                    counts[group]++;
+                }
             }
 
             var blocks = 0;
-            for (var g = 0; g < maxParallelism; g++)
+            foreach (var n in counts)
             {
-                if (starts[g + 1] > 0)
-                {
-                    blocks++;
-                }
-
-                starts[g + 1] += starts[g];
+                blocks += n > 0 ? 1 : 0;
             }
 
-            var order = ArrayPool<int>.Shared.Rent(Math.Max(count, 1));
-            var next = (int[])starts.Clone();
-            for (var slot = 0; slot < count; slot++)
-            {
-                order[next[segments[slot >> SegmentShift].KeyGroups[slot & SegmentMask]]++] = slot;
-            }
-
-            var accessor = table._accessor;
             var writer = new MessagePackWriter(output);
             writer.WriteArrayHeader(4);
             writer.Write(StateFileFormat.KeyedFormat);
@@ -265,27 +266,18 @@ internal sealed class KeyedStateTable<TKey, TState> : IKeyedStateBackend<TKey>
             writer.WriteArrayHeader(blocks);
             for (var g = 0; g < maxParallelism; g++)
             {
-                var n = starts[g + 1] - starts[g];
-                if (n == 0)
+                if (counts[g] == 0)
                 {
                     continue;
                 }
 
-                writer.WriteArrayHeader(2 + (2 * n));
+                writer.WriteArrayHeader(2 + (2 * counts[g]));
                 writer.Write(g);
-                writer.Write(n);
-                for (var i = starts[g]; i < starts[g + 1]; i++)
-                {
-                    var slot = order[i];
-                    var segment = segments[slot >> SegmentShift];
-                    var offset = slot & SegmentMask;
-                    accessor.WriteKey(ref writer, segment.Keys[offset]);
-                    accessor.WriteState(ref writer, in segment.Values[offset]);
-                }
+                writer.Write(counts[g]);
+                writer.WriteRaw(groups[g]!.WrittenSpan);
             }
 
             writer.Flush();
-            ArrayPool<int>.Shared.Return(order);
         }
 
         public void Dispose()
