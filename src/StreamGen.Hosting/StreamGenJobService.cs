@@ -32,13 +32,18 @@ internal sealed partial class StreamGenJobService(
     {
         var o = options.Value;
         var builder = new JobBuilder(o.JobName ?? environment.ApplicationName);
-        var cluster = new KafkaClusterOptions { BootstrapServers = o.Kafka.BootstrapServers ?? builder.KafkaCluster().BootstrapServers };
+        // The job's cluster (its default comes from STREAMGEN_KAFKA_BOOTSTRAP or localhost), overridden by configuration.
+        var cluster = builder.KafkaCluster();
+        if (o.Kafka.BootstrapServers is { Length: > 0 } servers)
+        {
+            cluster.BootstrapServers = servers;
+        }
+
         foreach (var (key, value) in o.Kafka.Properties)
         {
             cluster.Properties[key] = value;
         }
 
-        builder.UseKafka(cluster);
         definition.Configure(builder);
         var graph = builder.Build();
         var location = o.Checkpointing.StoragePath;

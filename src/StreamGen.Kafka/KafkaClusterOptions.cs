@@ -12,12 +12,18 @@ public sealed class KafkaClusterOptions
     /// </summary>
     public IDictionary<string, string> Properties { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
-    internal Dictionary<string, string> ToClientConfig()
+    /// <summary>The client configuration: the cluster's properties, then <paramref name="overrides"/> (a connector's own).</summary>
+    internal Dictionary<string, string> ToClientConfig(IDictionary<string, string> overrides)
     {
         var config = new Dictionary<string, string>(Properties, StringComparer.Ordinal)
         {
             ["bootstrap.servers"] = BootstrapServers,
         };
+        foreach (var (key, value) in overrides)
+        {
+            config[key] = value;
+        }
+
         return config;
     }
 }

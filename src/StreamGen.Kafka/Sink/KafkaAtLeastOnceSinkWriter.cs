@@ -1,7 +1,6 @@
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 using StreamGen.Connectors;
-using StreamGen.Kafka.Source;
 using StreamGen.Serialization;
 
 namespace StreamGen.Kafka.Sink;
@@ -23,7 +22,7 @@ internal sealed class KafkaAtLeastOnceSinkWriter<T>(KafkaClusterOptions cluster,
 
     public void Open()
     {
-        var config = new ProducerConfig(KafkaSourceReader<T>.Merge(cluster.ToClientConfig(), options.Properties))
+        var config = new ProducerConfig(cluster.ToClientConfig(options.Properties))
         {
             EnableIdempotence = true,
             Acks = Acks.All,

@@ -2,7 +2,6 @@ using System.Globalization;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 using StreamGen.Connectors;
-using StreamGen.Kafka.Source;
 using StreamGen.Serialization;
 
 namespace StreamGen.Kafka.Sink;
@@ -278,7 +277,7 @@ internal sealed class KafkaTransactionalSinkWriter<T> : ISinkWriter<T>
 
     private IProducer<byte[]?, byte[]?> CreateProducer(string transactionalId)
     {
-        var config = new ProducerConfig(KafkaSourceReader<T>.Merge(_cluster.ToClientConfig(), _options.Properties))
+        var config = new ProducerConfig(_cluster.ToClientConfig(_options.Properties))
         {
             TransactionalId = transactionalId,
             EnableIdempotence = true,
@@ -294,7 +293,7 @@ internal sealed class KafkaTransactionalSinkWriter<T> : ISinkWriter<T>
 
     private IConsumer<byte[]?, byte[]?> CreateMarkerConsumer(int subtask)
     {
-        var config = new ConsumerConfig(KafkaSourceReader<T>.Merge(_cluster.ToClientConfig(), _options.Properties))
+        var config = new ConsumerConfig(_cluster.ToClientConfig(_options.Properties))
         {
             GroupId = $"{_prefix}-{subtask.ToString(CultureInfo.InvariantCulture)}-marker",
             EnableAutoCommit = false,

@@ -79,7 +79,7 @@ internal sealed class KafkaSourceReader<T> : ISourceReader<T>
 
     public void Open()
     {
-        var config = new ConsumerConfig(Merge(_cluster.ToClientConfig(), _options.Properties))
+        var config = new ConsumerConfig(_cluster.ToClientConfig(_options.Properties))
         {
             GroupId = GroupId,
             EnableAutoCommit = false,
@@ -95,7 +95,7 @@ internal sealed class KafkaSourceReader<T> : ISourceReader<T>
         _admin = new DependentAdminClientBuilder(_consumer.Handle).Build();
         if (_options.OnDeserializationError == DeserializationErrorHandling.DeadLetter)
         {
-            var producerConfig = new ProducerConfig(Merge(_cluster.ToClientConfig(), _options.Properties)) { EnableIdempotence = true, Acks = Acks.All };
+            var producerConfig = new ProducerConfig(_cluster.ToClientConfig(_options.Properties)) { EnableIdempotence = true, Acks = Acks.All };
             _deadLetters = new ProducerBuilder<byte[]?, byte[]?>(producerConfig).Build();
         }
 
@@ -133,16 +133,12 @@ internal sealed class KafkaSourceReader<T> : ISourceReader<T>
             }
 
             KafkaHealth.ReportUp(_clientName);
-            var next = result.Offset.Value + 1;
+            // A record that is skipped or dead-lettered is consumed all the same.
+            _positions[result.TopicPartition] = result.Offset.Value + 1;
             if (TryDeserialize(result, out var value))
             {
-                _positions[result.TopicPartition] = next;
                 output.Emit(value);
                 emitted++;
-            }
-            else
-            {
-                _positions[result.TopicPartition] = next;
             }
         }
 
@@ -389,14 +385,4 @@ internal sealed class KafkaSourceReader<T> : ISourceReader<T>
     }
 
     private static string Describe(Offset offset) => offset.IsSpecial ? offset.ToString() : offset.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    internal static Dictionary<string, string> Merge(Dictionary<string, string> cluster, IDictionary<string, string> own)
-    {
-        foreach (var (key, value) in own)
-        {
-            cluster[key] = value;
-        }
-
-        return cluster;
-    }
 }
