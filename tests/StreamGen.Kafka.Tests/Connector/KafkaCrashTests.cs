@@ -118,10 +118,7 @@ public sealed class KafkaCrashTests(KafkaFixture kafka, ITestOutputHelper log) :
             var result = consumer.Consume(TimeSpan.FromMilliseconds(200));
             if (result is { IsPartitionEOF: false })
             {
-                var line = result.Message.Value;
-                var colon = line.LastIndexOf(':');
-                var key = line[..colon];
-                var count = long.Parse(line.AsSpan(colon + 1), System.Globalization.CultureInfo.InvariantCulture);
+                var (key, count) = Parse(result.Message.Value);
                 var before = largest.GetValueOrDefault(key);
                 if (count > before)
                 {
@@ -150,16 +147,22 @@ public sealed class KafkaCrashTests(KafkaFixture kafka, ITestOutputHelper log) :
         var result = new Dictionary<string, List<long>>(StringComparer.Ordinal);
         foreach (var line in KafkaClients.ReadAll(bootstrap, topic, IsolationLevel.ReadCommitted, partitions: 4))
         {
-            var colon = line.LastIndexOf(':');
-            var key = line[..colon];
+            var (key, count) = Parse(line);
             if (!result.TryGetValue(key, out var list))
             {
                 result[key] = list = new List<long>();
             }
 
-            list.Add(long.Parse(line.AsSpan(colon + 1), System.Globalization.CultureInfo.InvariantCulture));
+            list.Add(count);
         }
 
         return result;
+    }
+
+    /// <summary>Splits an output record of the crash job, <c>key:count</c>.</summary>
+    private static (string Key, long Count) Parse(string line)
+    {
+        var colon = line.LastIndexOf(':');
+        return (line[..colon], long.Parse(line.AsSpan(colon + 1), System.Globalization.CultureInfo.InvariantCulture));
     }
 }
