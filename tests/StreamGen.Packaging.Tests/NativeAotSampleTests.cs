@@ -34,20 +34,11 @@ public sealed class NativeAotSampleTests : IDisposable
         var reference = await TestProcesses.RunOkAsync(_work, binary, [Path.Combine(_work, "reference"), "1500"]);
         Assert.Contains("CHECKPOINTS", reference);
 
+        // The native process SIGKILLs itself right after its 3rd checkpoint completed (runtime crash point).
         var crash = Path.Combine(_work, "crash");
-        using (var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(binary, [crash, "1500"]) { RedirectStandardOutput = true })!)
-        {
-            var deadline = DateTime.UtcNow.AddMinutes(1);
-            while (!File.Exists(Path.Combine(crash, "chk-3", "_metadata")))
-            {
-                Assert.False(process.HasExited, "the native job ended before it could be killed");
-                Assert.True(DateTime.UtcNow < deadline, "no checkpoint appeared");
-                await Task.Delay(10);
-            }
-
-            process.Kill();
-            await process.WaitForExitAsync();
-        }
+        var (exit, output) = await TestProcesses.RunAsync(_work, binary, [crash, "1500"], new() { ["STREAMGEN_CRASH_POINTS"] = "after-complete-before-notify:3:kill" });
+        Assert.True(exit != 0, $"the native job was not killed at checkpoint 3 (exit {exit}):\n{output}");
+        Assert.True(File.Exists(Path.Combine(crash, "chk-3", "_metadata")), "checkpoint 3 is not complete:\n" + output);
 
         var resumed = await TestProcesses.RunOkAsync(_work, binary, [crash, "1500"]);
         Assert.Equal(Finals(reference), Finals(resumed));

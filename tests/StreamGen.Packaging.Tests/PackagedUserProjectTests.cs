@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Xml.Linq;
 
@@ -48,7 +47,7 @@ public sealed class PackagedUserProjectTests : IDisposable
         var reference = Finals(await TestProcesses.RunOkAsync(app, "dotnet", [Dll(app), "2000", .. Settings("reference")]));
         Assert.Equal(20, reference.Count);
 
-        // SIGKILL once a few checkpoints are complete, then start again: it must end in the same state.
+        // Killed once a few checkpoints are complete, then started again: it must end in the same state.
         await KillAfterCheckpointsAsync(app, "crash", checkpoints: 3);
         var resumed = Finals(await TestProcesses.RunOkAsync(app, "dotnet", [Dll(app), "2000", .. Settings("crash")]));
         Assert.Equal(reference, resumed);
@@ -79,28 +78,18 @@ public sealed class PackagedUserProjectTests : IDisposable
         "--Logging:LogLevel:Default=Warning",
     ];
 
+    /// <summary>
+    /// Runs the job with the runtime's crash point armed, so the process SIGKILLs itself right after its
+    /// <paramref name="checkpoints"/>-th checkpoint completed and before anyone is notified: a deterministic
+    /// crash in the window exactly-once has to survive, independent of how fast the machine is.
+    /// </summary>
     private async Task KillAfterCheckpointsAsync(string app, string storage, int checkpoints)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = app, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { Dll(app), "2000" }.Concat(Settings(storage)))
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var drain = Task.WhenAll(process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
-        var marker = Path.Combine(_work, storage, $"chk-{checkpoints}", "_metadata");
-        var deadline = DateTime.UtcNow.AddMinutes(2);
-        while (!File.Exists(marker))
-        {
-            Assert.False(process.HasExited, "the job ended before it could be killed");
-            Assert.True(DateTime.UtcNow < deadline, "no checkpoint appeared");
-            await Task.Delay(10);
-        }
-
-        process.Kill(entireProcessTree: true);
-        await process.WaitForExitAsync();
-        await drain;
+        var (exit, output) = await TestProcesses.RunAsync(app, "dotnet", [Dll(app), "2000", .. Settings(storage)],
+            new() { ["STREAMGEN_CRASH_POINTS"] = $"after-complete-before-notify:{checkpoints}:kill" });
+        Assert.True(exit != 0, $"the job was not killed at checkpoint {checkpoints} (exit {exit}):\n{output}");
+        Assert.DoesNotContain("FINAL ", output);
+        Assert.True(File.Exists(Path.Combine(_work, storage, $"chk-{checkpoints}", "_metadata")), $"checkpoint {checkpoints} is not complete:\n{output}");
     }
 
     private static Dictionary<string, string> Finals(string output)
