@@ -27,7 +27,7 @@ public sealed class FencingTests(KafkaFixture kafka)
             new[] { ErrorCode.Local_Fenced, ErrorCode.ProducerFenced, ErrorCode.InvalidProducerEpoch });
 
         TransactionIsolationTests.InTransaction(successor, topic, ["successor"], commit: true);
-        Assert.Equal(["successor"], KafkaClients.ReadAll(kafka.BootstrapServers, topic, IsolationLevel.ReadCommitted));
+        Assert.Equal(["successor"], KafkaClients.ReadAllCommitted(kafka.BootstrapServers, topic));
         Assert.Equal(
             ["zombie", "successor"],
             KafkaClients.ReadAll(kafka.BootstrapServers, topic, IsolationLevel.ReadUncommitted));

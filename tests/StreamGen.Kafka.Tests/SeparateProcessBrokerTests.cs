@@ -45,7 +45,7 @@ public sealed class SeparateProcessBrokerTests(KafkaFixture kafka)
 
         Assert.Equal(
             [CrashClientProgram.CommittedValue, "after-crash"],
-            KafkaClients.ReadAll(broker.BootstrapServers, topic, IsolationLevel.ReadCommitted));
+            KafkaClients.ReadAllCommitted(broker.BootstrapServers, topic));
         Assert.Equal(
             [CrashClientProgram.CommittedValue, CrashClientProgram.InFlightValue, "after-crash"],
             KafkaClients.ReadAll(broker.BootstrapServers, topic, IsolationLevel.ReadUncommitted));

@@ -1,6 +1,7 @@
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 using StreamGen.Connectors;
+using StreamGen.Kafka.Client;
 using StreamGen.Serialization;
 
 namespace StreamGen.Kafka.Sink;
@@ -15,6 +16,7 @@ internal sealed class KafkaAtLeastOnceSinkWriter<T>(KafkaClusterOptions cluster,
     private readonly ILogger _logger = context.LoggerFactory.CreateLogger("StreamGen.Kafka.Sink");
     private readonly string _clientName = $"{context.JobName}/{context.Runtime.OperatorId}[{context.Runtime.SubtaskIndex}] sink";
     private IProducer<byte[]?, byte[]?>? _producer;
+    private KafkaClientDiagnostics? _diagnostics;
 
     public void RestoreState(IReadOnlyList<ReadOnlyMemory<byte>> allSubtaskStates)
     {
@@ -29,9 +31,9 @@ internal sealed class KafkaAtLeastOnceSinkWriter<T>(KafkaClusterOptions cluster,
             LingerMs = 5,
             ClientId = _clientName,
         };
-        _producer = new ProducerBuilder<byte[]?, byte[]?>(config)
-            .SetErrorHandler((_, e) => KafkaSinkErrors.OnError(_logger, _clientName, e))
-            .Build();
+        _diagnostics = new KafkaClientDiagnostics(_logger, _clientName, options.Topic);
+        _producer = _diagnostics.Install(new ProducerBuilder<byte[]?, byte[]?>(config)).Build();
+        _diagnostics.Attach(_producer);
     }
 
     public void Write(ReadOnlySpan<T> batch)
@@ -50,7 +52,6 @@ internal sealed class KafkaAtLeastOnceSinkWriter<T>(KafkaClusterOptions cluster,
         if (_producer is not null)
         {
             records.Flush(_producer, context.Cancellation);
-            KafkaHealth.ReportUp(_clientName);
         }
     }
 
@@ -74,7 +75,8 @@ internal sealed class KafkaAtLeastOnceSinkWriter<T>(KafkaClusterOptions cluster,
 
     public void Close()
     {
+        // Records not flushed by now belong to no completed checkpoint: the next start replays them.
+        _diagnostics?.Dispose();
         _producer?.Dispose();
-        KafkaHealth.ReportUp(_clientName);
     }
 }

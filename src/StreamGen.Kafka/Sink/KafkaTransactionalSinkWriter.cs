@@ -2,6 +2,7 @@ using System.Globalization;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 using StreamGen.Connectors;
+using StreamGen.Kafka.Client;
 using StreamGen.Serialization;
 
 namespace StreamGen.Kafka.Sink;
@@ -26,6 +27,7 @@ internal sealed class KafkaTransactionalSinkWriter<T> : ISinkWriter<T>
     private readonly string _prefix;
     private readonly int _subtask;
     private readonly List<IProducer<byte[]?, byte[]?>> _pool = new();
+    private readonly List<KafkaClientDiagnostics> _diagnostics = new();
     private readonly SortedSet<int> _freeSlots = new();
     private readonly List<Epoch> _pending = new();
     private readonly List<(int OldSubtask, int PoolSize)> _inherited = new();
@@ -89,7 +91,9 @@ internal sealed class KafkaTransactionalSinkWriter<T> : ISinkWriter<T>
         {
             for (var slot = 0; slot < Math.Max(poolSize, DefaultPoolSize); slot++)
             {
-                using var zombieFence = CreateProducer(TransactionalId(oldSubtask, slot));
+                var transactionalId = TransactionalId(oldSubtask, slot);
+                using var diagnostics = new KafkaClientDiagnostics(_logger, $"{ClientName} fencing {transactionalId}", _records.Topic, reportsHealth: false);
+                using var zombieFence = CreateProducer(transactionalId, diagnostics);
                 zombieFence.InitTransactions(OperationTimeout);
             }
         }
@@ -147,7 +151,6 @@ internal sealed class KafkaTransactionalSinkWriter<T> : ISinkWriter<T>
         epoch.CheckpointId = checkpointId;
         _pending.Add(epoch);
         _current = null;
-        KafkaHealth.ReportUp(ClientName);
     }
 
     public void SnapshotState(long checkpointId, ref MessagePackWriter writer)
@@ -194,11 +197,13 @@ internal sealed class KafkaTransactionalSinkWriter<T> : ISinkWriter<T>
     {
         // Abort what is open so read_committed readers are not held back. Safe for pending epochs too: if their
         // checkpoint completed, the restore re-produces them (marker behind); if not, the source replays them.
+        // One bounded budget for all of them: with the brokers down each abort would wait out its whole timeout.
+        var closeBy = DateTime.UtcNow + KafkaClientTimeouts.Close;
         foreach (var epoch in _pending.Append(_current).OfType<Epoch>())
         {
             try
             {
-                _pool[epoch.Slot].AbortTransaction(TimeSpan.FromSeconds(5));
+                _pool[epoch.Slot].AbortTransaction(KafkaClientTimeouts.Remaining(closeBy));
             }
             catch (KafkaException ex)
             {
@@ -206,14 +211,20 @@ internal sealed class KafkaTransactionalSinkWriter<T> : ISinkWriter<T>
             }
         }
 
+        // The watchers first: a health probe must not run on a destroyed handle.
+        foreach (var diagnostics in _diagnostics)
+        {
+            diagnostics.Dispose();
+        }
+
         foreach (var producer in _pool)
         {
             producer.Dispose();
         }
 
+        _diagnostics.Clear();
         _pool.Clear();
         _marker?.Dispose();
-        KafkaHealth.ReportUp(ClientName);
     }
 
     /// <summary>
@@ -269,13 +280,17 @@ internal sealed class KafkaTransactionalSinkWriter<T> : ISinkWriter<T>
     private void AddProducer()
     {
         var slot = _pool.Count;
-        var producer = CreateProducer(TransactionalId(_subtask, slot));
-        producer.InitTransactions(OperationTimeout);
+        var transactionalId = TransactionalId(_subtask, slot);
+        var diagnostics = new KafkaClientDiagnostics(_logger, $"{ClientName} {transactionalId}", _records.Topic);
+        var producer = CreateProducer(transactionalId, diagnostics);
+        diagnostics.Attach(producer);
+        _diagnostics.Add(diagnostics);
         _pool.Add(producer);
+        producer.InitTransactions(OperationTimeout);
         _freeSlots.Add(slot);
     }
 
-    private IProducer<byte[]?, byte[]?> CreateProducer(string transactionalId)
+    private IProducer<byte[]?, byte[]?> CreateProducer(string transactionalId, KafkaClientDiagnostics diagnostics)
     {
         var config = new ProducerConfig(_cluster.ToClientConfig(_options.Properties))
         {
@@ -286,20 +301,23 @@ internal sealed class KafkaTransactionalSinkWriter<T> : ISinkWriter<T>
             TransactionTimeoutMs = (int)_options.TransactionTimeout.TotalMilliseconds,
             ClientId = transactionalId,
         };
-        return new ProducerBuilder<byte[]?, byte[]?>(config)
-            .SetErrorHandler((_, e) => KafkaSinkErrors.OnError(_logger, ClientName, e))
-            .Build();
+        return diagnostics.Install(new ProducerBuilder<byte[]?, byte[]?>(config)).Build();
     }
 
     private IConsumer<byte[]?, byte[]?> CreateMarkerConsumer(int subtask)
     {
+        var groupId = $"{_prefix}-{subtask.ToString(CultureInfo.InvariantCulture)}-marker";
         var config = new ConsumerConfig(_cluster.ToClientConfig(_options.Properties))
         {
-            GroupId = $"{_prefix}-{subtask.ToString(CultureInfo.InvariantCulture)}-marker",
+            GroupId = groupId,
             EnableAutoCommit = false,
             IsolationLevel = IsolationLevel.ReadCommitted,
+            ClientId = groupId,
         };
-        return new ConsumerBuilder<byte[]?, byte[]?>(config).Build();
+
+        // Used only for a few calls and never polled, so it holds no connection worth reporting: it only logs.
+        var diagnostics = new KafkaClientDiagnostics(_logger, $"{ClientName} marker reader {groupId}", _records.Topic, reportsHealth: false);
+        return diagnostics.Install(new ConsumerBuilder<byte[]?, byte[]?>(config)).Build();
     }
 
     private long ReadMarker(IConsumer<byte[]?, byte[]?> marker)

@@ -1,8 +1,8 @@
 using System.Diagnostics.Metrics;
-using System.Text;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 using StreamGen.Connectors;
+using StreamGen.Kafka.Client;
 using StreamGen.Serialization;
 
 namespace StreamGen.Kafka.Source;
@@ -28,7 +28,9 @@ internal sealed class KafkaSourceReader<T> : ISourceReader<T>
     private readonly SortedDictionary<long, List<TopicPartitionOffset>> _pendingCommits = new();
     private IConsumer<byte[]?, byte[]?>? _consumer;
     private IAdminClient? _admin;
-    private IProducer<byte[]?, byte[]?>? _deadLetters;
+    private KafkaDeadLetterProducer? _deadLetters;
+    private KafkaClientDiagnostics? _diagnostics;
+    private KafkaClientDiagnostics? _deadLetterDiagnostics;
     private DateTime _nextDiscovery;
     private bool _restoredFromCheckpoint;
     private bool _pendingInitialDiscovery;
@@ -88,15 +90,23 @@ internal sealed class KafkaSourceReader<T> : ISourceReader<T>
             AutoOffsetReset = _options.StartingOffsets == StartingOffsets.Latest ? AutoOffsetReset.Latest : AutoOffsetReset.Earliest,
             ClientId = _clientName,
         };
-        _consumer = new ConsumerBuilder<byte[]?, byte[]?>(config)
-            .SetErrorHandler((_, error) => OnClientError(error))
-            .SetLogHandler((_, log) => _logger.LogDebug("librdkafka {Facility}: {Message}", log.Facility, log.Message))
-            .Build();
+        _diagnostics = new KafkaClientDiagnostics(_logger, _clientName, _options.Topics[0]);
+        _consumer = _diagnostics.Install(new ConsumerBuilder<byte[]?, byte[]?>(config)).Build();
+        _diagnostics.Attach(_consumer);
         _admin = new DependentAdminClientBuilder(_consumer.Handle).Build();
         if (_options.OnDeserializationError == DeserializationErrorHandling.DeadLetter)
         {
-            var producerConfig = new ProducerConfig(_cluster.ToClientConfig(_options.Properties)) { EnableIdempotence = true, Acks = Acks.All };
-            _deadLetters = new ProducerBuilder<byte[]?, byte[]?>(producerConfig).Build();
+            var deadLetterClient = _clientName + " dead letters";
+            var producerConfig = new ProducerConfig(_cluster.ToClientConfig(_options.Properties))
+            {
+                EnableIdempotence = true,
+                Acks = Acks.All,
+                ClientId = deadLetterClient,
+            };
+            _deadLetterDiagnostics = new KafkaClientDiagnostics(_logger, deadLetterClient, _options.DeadLetterTopic!);
+            var producer = _deadLetterDiagnostics.Install(new ProducerBuilder<byte[]?, byte[]?>(producerConfig)).Build();
+            _deadLetterDiagnostics.Attach(producer);
+            _deadLetters = new KafkaDeadLetterProducer(producer, _options.DeadLetterTopic!);
         }
 
         DiscoverPartitions(initial: true);
@@ -105,6 +115,7 @@ internal sealed class KafkaSourceReader<T> : ISourceReader<T>
     public SourcePollResult Poll(ISourceOutput<T> output, int maxRecords)
     {
         var consumer = _consumer ?? throw new InvalidOperationException("Open was not called.");
+        _deadLetters?.ThrowIfFailed();
         if ((_options.PartitionDiscoveryInterval > TimeSpan.Zero || _pendingInitialDiscovery) && DateTime.UtcNow >= _nextDiscovery)
         {
             var initial = _pendingInitialDiscovery;
@@ -132,7 +143,6 @@ internal sealed class KafkaSourceReader<T> : ISourceReader<T>
                 continue;
             }
 
-            KafkaHealth.ReportUp(_clientName);
             // A record that is skipped or dead-lettered is consumed all the same.
             _positions[result.TopicPartition] = result.Offset.Value + 1;
             if (TryDeserialize(result, out var value))
@@ -147,7 +157,8 @@ internal sealed class KafkaSourceReader<T> : ISourceReader<T>
 
     public void SnapshotState(long checkpointId, ref MessagePackWriter writer)
     {
-        // Dead letters must be durable before the checkpoint moves the offsets past their originals.
+        // Dead letters must be acknowledged before the checkpoint moves the offsets past their originals: a refused
+        // one throws here, which fails this checkpoint (and the task) before any position is written.
         _deadLetters?.Flush(_context.Cancellation);
 
         writer.WriteArrayHeader(_positions.Count);
@@ -194,16 +205,16 @@ internal sealed class KafkaSourceReader<T> : ISourceReader<T>
 
     public void Close()
     {
-        try
+        // Bounded: a dead letter still in flight here is not lost. No checkpoint moves past its record any more,
+        // so the next start reads the record again.
+        if (_deadLetters?.Flush(KafkaClientTimeouts.Close) is > 0 and var outstanding)
         {
-            _deadLetters?.Flush(TimeSpan.FromSeconds(5));
-        }
-        catch (KafkaException ex)
-        {
-            _logger.LogWarning(ex, "Dead-letter producer could not flush on close");
+            _logger.LogWarning("{Count} dead letters were not acknowledged on close; their records are read again on the next start", outstanding);
         }
 
+        _deadLetterDiagnostics?.Dispose();
         _deadLetters?.Dispose();
+        _diagnostics?.Dispose();
         _admin?.Dispose();
         if (_consumer is not null)
         {
@@ -218,8 +229,6 @@ internal sealed class KafkaSourceReader<T> : ISourceReader<T>
 
             _consumer.Dispose();
         }
-
-        KafkaHealth.ReportUp(_clientName);
     }
 
     private void DiscoverPartitions(bool initial)
@@ -237,14 +246,13 @@ internal sealed class KafkaSourceReader<T> : ISourceReader<T>
             {
                 // No broker answered: keep the job running and retry soon. librdkafka reconnects by itself;
                 // the health check turns unhealthy if this lasts, and no record is lost meanwhile.
-                KafkaHealth.ReportDown(_clientName, ex.Error.Reason);
+                _diagnostics!.ReportUnreachable(ex.Error.Reason);
                 _logger.LogWarning("Kafka metadata for topic {Topic} unavailable ({Reason}); retrying", topic, ex.Error.Reason);
                 _nextDiscovery = DateTime.UtcNow + TimeSpan.FromSeconds(1);
                 _pendingInitialDiscovery |= initial;
                 continue;
             }
 
-            KafkaHealth.ReportUp(_clientName);
             var topicMetadata = metadata.Topics.FirstOrDefault(t => t.Topic == topic);
             if (topicMetadata is null || topicMetadata.Error.IsError || topicMetadata.Partitions.Count == 0)
             {
@@ -339,7 +347,7 @@ internal sealed class KafkaSourceReader<T> : ISourceReader<T>
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            var where = $"topic '{result.Topic}', partition {result.Partition.Value}, offset {result.Offset.Value}";
+            var where = KafkaDeadLetterProducer.Where(result.Topic, result.Partition.Value, result.Offset.Value);
             switch (_options.OnDeserializationError)
             {
                 case DeserializationErrorHandling.Skip:
@@ -347,12 +355,7 @@ internal sealed class KafkaSourceReader<T> : ISourceReader<T>
                     _logger.LogWarning("Skipping a record that cannot be deserialized as {Type} at {Where}: {Error}", typeof(T).Name, where, ex.Message);
                     break;
                 case DeserializationErrorHandling.DeadLetter:
-                    var headers = new Headers
-                    {
-                        { "streamgen.error", Encoding.UTF8.GetBytes(ex.Message) },
-                        { "streamgen.source", Encoding.UTF8.GetBytes(where) },
-                    };
-                    _deadLetters!.Produce(_options.DeadLetterTopic!, new Message<byte[]?, byte[]?> { Key = message.Key, Value = message.Value, Headers = headers, Timestamp = message.Timestamp });
+                    _deadLetters!.Produce(result, ex.Message, _context.Cancellation);
                     DeadLettered.Add(1);
                     break;
                 default:
@@ -364,23 +367,6 @@ internal sealed class KafkaSourceReader<T> : ISourceReader<T>
 
             value = default!;
             return false;
-        }
-    }
-
-    private void OnClientError(Error error)
-    {
-        if (error.Code == ErrorCode.Local_AllBrokersDown)
-        {
-            KafkaHealth.ReportDown(_clientName, error.Reason);
-        }
-
-        if (error.IsFatal)
-        {
-            _logger.LogError("Fatal Kafka consumer error: {Reason}", error.Reason);
-        }
-        else
-        {
-            _logger.LogWarning("Kafka consumer error (retrying): {Reason}", error.Reason);
         }
     }
 

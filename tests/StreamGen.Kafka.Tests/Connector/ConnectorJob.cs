@@ -10,13 +10,13 @@ namespace StreamGen.Kafka.Tests.Connector;
 /// <summary>Runs small in-process jobs against the test broker and collects their output.</summary>
 internal static class ConnectorJob
 {
-    public static JobExecution Start(JobBuilder job, string checkpoints, RestartStrategy? restart = null, int intervalMs = 100)
+    public static JobExecution Start(JobBuilder job, string checkpoints, RestartStrategy? restart = null, int intervalMs = 100, Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory = null)
         => JobRunner.Start(job.Build(), new JobExecutionOptions
         {
             Storage = new FileSystemCheckpointStorage(checkpoints),
             Checkpointing = new CheckpointConfig { Mode = CheckpointingMode.ExactlyOnce, Interval = TimeSpan.FromMilliseconds(intervalMs), Timeout = TimeSpan.FromSeconds(30) },
             RestartStrategy = restart ?? RestartStrategy.None,
-            LoggerFactory = NullLoggerFactory.Instance,
+            LoggerFactory = loggerFactory ?? NullLoggerFactory.Instance,
         });
 
     public static JobBuilder Builder(string bootstrap)

@@ -38,7 +38,7 @@ internal sealed class CrashJobProcess : IDisposable
         }
     }
 
-    public static CrashJobProcess Start(string bootstrap, string input, string output, string checkpoints, CheckpointingMode mode, string? crashPoints, int intervalMs = 150)
+    public static CrashJobProcess Start(string bootstrap, string input, string output, string checkpoints, CheckpointingMode mode, string? crashPoints, int intervalMs = 150, int? sinkParallelism = null)
     {
         var start = new ProcessStartInfo(DotnetHost()) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add("exec");
@@ -46,6 +46,11 @@ internal sealed class CrashJobProcess : IDisposable
         foreach (var arg in new[] { bootstrap, input, output, checkpoints, mode.ToString(), "2", intervalMs.ToString(CultureInfo.InvariantCulture) })
         {
             start.ArgumentList.Add(arg);
+        }
+
+        if (sinkParallelism is { } sinks)
+        {
+            start.ArgumentList.Add(sinks.ToString(CultureInfo.InvariantCulture));
         }
 
         if (crashPoints is not null)
@@ -58,6 +63,15 @@ internal sealed class CrashJobProcess : IDisposable
 
     /// <summary>Waits up to <paramref name="timeout"/> for the process to end by itself.</summary>
     public bool WaitForExit(TimeSpan timeout) => _process.WaitForExit(timeout);
+
+    /// <summary>SIGTERM: the job stops gracefully, as under an orchestrator.</summary>
+    public void Terminate()
+    {
+        if (kill(_process.Id, 15) != 0)
+        {
+            throw new InvalidOperationException($"kill -TERM {_process.Id} failed: errno {System.Runtime.InteropServices.Marshal.GetLastPInvokeError()}");
+        }
+    }
 
     /// <summary>SIGKILL: no shutdown code runs.</summary>
     public void Kill()
@@ -91,6 +105,9 @@ internal sealed class CrashJobProcess : IDisposable
             }
         }
     }
+
+    [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
+    private static extern int kill(int pid, int signal);
 
     private static string DotnetHost()
     {

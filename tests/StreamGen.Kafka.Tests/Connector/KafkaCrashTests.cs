@@ -36,7 +36,9 @@ public sealed class KafkaCrashTests(KafkaFixture kafka, ITestOutputHelper log) :
     public async Task A_job_killed_twenty_times_loses_nothing_and_exactly_once_duplicates_nothing(CheckpointingMode mode)
     {
         var broker = kafka.StartSeparateProcessBroker();
-        using var ownBroker = broker as IDisposable; // the separate-process embedded broker; a real broker is shared
+        // Only the separate-process embedded broker is ours to stop; with a real broker configured the
+        // fixture hands back itself, which the whole collection shares.
+        using var ownBroker = broker as SeparateProcessKafkaBroker;
         var input = broker.CreateTopic("crash-in", partitions: 4);
         var output = broker.CreateTopic("crash-out", partitions: 4);
         var random = new Random(mode == CheckpointingMode.ExactlyOnce ? 11 : 12);

@@ -50,7 +50,7 @@ public sealed class KafkaSinkTests(KafkaFixture kafka) : IDisposable
         await using var execution = ConnectorJob.Start(job, _checkpoints, intervalMs: 200);
         await execution.Completion.WaitAsync(TimeSpan.FromSeconds(90));
 
-        var committed = KafkaClients.ReadAll(kafka.BootstrapServers, output, IsolationLevel.ReadCommitted, partitions: 2);
+        var committed = KafkaClients.ReadAllCommitted(kafka.BootstrapServers, output, partitions: 2);
         var uncommitted = KafkaClients.ReadAll(kafka.BootstrapServers, output, IsolationLevel.ReadUncommitted, partitions: 2);
         Assert.Equal(records.Order(), committed.Order());
         Assert.True(execution.GetCheckpointStats().Completed >= 2, "the output should span several checkpoints");
@@ -70,6 +70,6 @@ public sealed class KafkaSinkTests(KafkaFixture kafka) : IDisposable
         await using var execution = ConnectorJob.Start(job, _checkpoints);
         await execution.Completion.WaitAsync(TimeSpan.FromSeconds(60));
 
-        Assert.Equal(records, KafkaClients.ReadAll(kafka.BootstrapServers, output, IsolationLevel.ReadCommitted));
+        Assert.Equal(records, KafkaClients.ReadAllCommitted(kafka.BootstrapServers, output));
     }
 }

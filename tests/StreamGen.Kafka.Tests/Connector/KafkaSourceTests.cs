@@ -154,6 +154,50 @@ public sealed class KafkaSourceTests(KafkaFixture kafka) : IDisposable
     }
 
     [Fact]
+    public async Task A_dead_letter_the_broker_refuses_fails_the_job_naming_both_topics_and_the_source_stays_before_the_record()
+    {
+        var topic = kafka.CreateTopic("src-dlq-big-in", partitions: 1);
+        var deadLetters = kafka.CreateTopic("src-dlq-big", partitions: 1);
+        ProduceRaw(topic, ["{\"value\":1}", "{\"value\":2}"]);
+        var job = ConnectorJob.Builder(kafka.BootstrapServers);
+        var routed = ConnectorJob.Collect(job.FromKafka(topic, KafkaSerializers.Json(TestJson.Default.Payload), o =>
+        {
+            o.OnDeserializationError = DeserializationErrorHandling.DeadLetter;
+            o.DeadLetterTopic = deadLetters;
+        }).Uid("kafka").Map(p => p.Value).Uid("values"));
+        await using (var execution = ConnectorJob.Start(job, _checkpoints))
+        {
+            await ConnectorJob.WaitUntilAsync(() => routed.Records.Count == 2 && execution.GetCheckpointStats().Completed >= 2, "the good records, checkpointed", execution);
+
+            // Not JSON, so dead-lettered; larger than the dead-letter producer's message.max.bytes (1 MB), so refused.
+            var poison = new string('x', 2 * 1024 * 1024);
+            using (var producer = new ProducerBuilder<string, string>(new ProducerConfig { BootstrapServers = kafka.BootstrapServers, MessageMaxBytes = 4 * 1024 * 1024 }).Build())
+            {
+                producer.Produce(new TopicPartition(topic, 0), new Message<string, string> { Key = null!, Value = poison });
+                producer.Flush(KafkaClients.OperationTimeout);
+            }
+
+            var failure = await Assert.ThrowsAnyAsync<Exception>(() => execution.Completion.WaitAsync(TimeSpan.FromSeconds(60)));
+            var cause = Find<KafkaDeadLetterException>(failure);
+            Assert.NotNull(cause);
+            Assert.Equal((deadLetters, topic, 0, 2L), (cause.DeadLetterTopic, cause.Topic, cause.Partition, cause.Offset));
+            Assert.Contains($"topic '{topic}', partition 0, offset 2", cause.Message);
+            Assert.Contains($"dead-letter topic '{deadLetters}'", cause.Message);
+        }
+
+        // The last checkpoint stops before the refused record: a restart (here reading raw strings) starts with it.
+        var restarted = ConnectorJob.Builder(kafka.BootstrapServers);
+        var raw = ConnectorJob.Collect(restarted.FromKafka(topic).Uid("kafka").Map(v => v.Length).Uid("values"));
+        await using (var execution = ConnectorJob.Start(restarted, _checkpoints))
+        {
+            await ConnectorJob.WaitUntilAsync(() => raw.Records.Count >= 1, "the refused record, read again", execution);
+            await Task.Delay(300);
+        }
+
+        Assert.Equal([2 * 1024 * 1024], raw.Records);
+    }
+
+    [Fact]
     public async Task While_no_broker_is_reachable_the_job_retries_reports_unhealthy_and_then_loses_nothing()
     {
         var port = KafkaFixture.FreeLoopbackPort();
@@ -171,6 +215,25 @@ public sealed class KafkaSourceTests(KafkaFixture kafka) : IDisposable
         await ConnectorJob.WaitUntilAsync(() => output.Records.Count >= 50, "all records once the broker is up", execution, seconds: 90);
         await ConnectorJob.WaitUntilAsync(() => KafkaHealth.UnreachableLongerThan(TimeSpan.Zero).Count == 0, "the health to recover", execution);
         Assert.Equal(50, output.Records.Distinct().Count());
+    }
+
+    private static TException? Find<TException>(Exception? failure)
+        where TException : Exception
+    {
+        for (var e = failure; e is not null; e = e.InnerException)
+        {
+            if (e is TException found)
+            {
+                return found;
+            }
+
+            if (e is AggregateException aggregate && aggregate.InnerExceptions.Select(Find<TException>).FirstOrDefault(f => f is not null) is { } inner)
+            {
+                return inner;
+            }
+        }
+
+        return null;
     }
 
     private void Produce(string topic, int partitions, int perPartition, int start = 0) => Produce(kafka.BootstrapServers, topic, partitions, perPartition, start);

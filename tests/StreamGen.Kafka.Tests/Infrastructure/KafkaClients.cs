@@ -57,6 +57,55 @@ public static class KafkaClients
         }).Build();
 
     /// <summary>
+    /// Reads what read_committed readers see once every transaction on <paramref name="topic"/> has ended.
+    /// A real broker answers CommitTransaction before it has written the commit markers, so a read right after
+    /// a commit can stop short at the last stable offset; this waits until that offset reached the high
+    /// watermark (no transaction pending) on every partition, then reads.
+    /// </summary>
+    public static IReadOnlyList<string> ReadAllCommitted(string bootstrapServers, string topic, int partitions = 1)
+    {
+        using (var committed = Consumer(bootstrapServers, IsolationLevel.ReadCommitted))
+        using (var uncommitted = Consumer(bootstrapServers, IsolationLevel.ReadUncommitted))
+        {
+            var deadline = DateTime.UtcNow + OperationTimeout;
+            for (var p = 0; p < partitions; p++)
+            {
+                var partition = new TopicPartition(topic, p);
+                while (true)
+                {
+                    // ListOffsets carries the client's isolation level: read_committed answers the last stable offset.
+                    var stable = committed.QueryWatermarkOffsets(partition, OperationTimeout).High;
+                    var high = uncommitted.QueryWatermarkOffsets(partition, OperationTimeout).High;
+                    if (stable >= high)
+                    {
+                        break;
+                    }
+
+                    if (DateTime.UtcNow > deadline)
+                    {
+                        throw new TimeoutException($"{topic}[{p}]: the last stable offset {stable} did not reach the high watermark {high} within {OperationTimeout}.");
+                    }
+
+                    Thread.Sleep(50);
+                }
+            }
+        }
+
+        return ReadAll(bootstrapServers, topic, IsolationLevel.ReadCommitted, partitions);
+    }
+
+    /// <summary>
+    /// The offset of <paramref name="partition"/> committed for <paramref name="groupId"/>, once stable: a
+    /// read_committed consumer asks the broker to withhold offsets a transaction has pending (KIP-447), and a real
+    /// broker makes a transaction's offsets visible only after it wrote the markers, after answering the commit.
+    /// </summary>
+    public static Offset StableCommitted(string bootstrapServers, string groupId, TopicPartition partition)
+    {
+        using var consumer = Consumer(bootstrapServers, IsolationLevel.ReadCommitted, groupId);
+        return Assert.Single(consumer.Committed([partition], OperationTimeout)).Offset;
+    }
+
+    /// <summary>
     /// Reads every partition of <paramref name="topic"/> from the beginning up to its end
     /// (the last stable offset for read_committed) and returns the values in offset order
     /// per partition, partitions in order.
