@@ -96,6 +96,16 @@ internal sealed class KafkaClientDiagnostics : IDisposable
         }
     }
 
+    /// <summary>Logs background offset commits that failed (rate-limited: while the brokers are down every attempt fails).</summary>
+    internal void OnCommitted(CommittedOffsets committed, string group)
+    {
+        var failed = committed.Error.IsError ? committed.Error : committed.Offsets.Select(o => o.Error).FirstOrDefault(e => e.IsError);
+        if (failed is not null && _rateLimiter.ShouldLog("commit", out var suppressed))
+        {
+            _logger.LogWarning("Kafka client {Client} could not commit offsets to group {Group}: {Code}: {Reason}{Suppressed}", _client, group, failed.Code, failed.Reason, Suppressed(suppressed));
+        }
+    }
+
     public void Dispose()
     {
         lock (_probeLock)

@@ -84,14 +84,18 @@ internal sealed class KafkaSourceReader<T> : ISourceReader<T>
         var config = new ConsumerConfig(_cluster.ToClientConfig(_options.Properties))
         {
             GroupId = GroupId,
-            EnableAutoCommit = false,
+            // Offsets are stored when a checkpoint completes and librdkafka commits them in the background: a
+            // synchronous commit would block the task thread for up to a minute while the brokers are unreachable.
+            EnableAutoCommit = _options.CommitOffsetsOnCheckpoints,
             EnableAutoOffsetStore = false,
             IsolationLevel = IsolationLevel.ReadCommitted,
             AutoOffsetReset = _options.StartingOffsets == StartingOffsets.Latest ? AutoOffsetReset.Latest : AutoOffsetReset.Earliest,
             ClientId = _clientName,
         };
         _diagnostics = new KafkaClientDiagnostics(_logger, _clientName, _options.Topics[0]);
-        _consumer = _diagnostics.Install(new ConsumerBuilder<byte[]?, byte[]?>(config)).Build();
+        _consumer = _diagnostics.Install(new ConsumerBuilder<byte[]?, byte[]?>(config))
+            .SetOffsetsCommittedHandler((_, committed) => _diagnostics.OnCommitted(committed, GroupId))
+            .Build();
         _diagnostics.Attach(_consumer);
         _admin = new DependentAdminClientBuilder(_consumer.Handle).Build();
         if (_options.OnDeserializationError == DeserializationErrorHandling.DeadLetter)
@@ -192,22 +196,28 @@ internal sealed class KafkaSourceReader<T> : ISourceReader<T>
             return;
         }
 
-        try
+        // Committed offsets only serve monitoring and the start of a job without checkpoints; a failed background
+        // commit is logged and the next checkpoint's offsets replace it.
+        foreach (var offset in latest)
         {
-            _consumer.Commit(latest);
-        }
-        catch (KafkaException ex)
-        {
-            // Committed offsets only serve monitoring and the start of a job without checkpoints.
-            _logger.LogWarning(ex, "Could not commit the offsets of checkpoint {CheckpointId} to group {Group}", checkpointId, GroupId);
+            try
+            {
+                _consumer.StoreOffset(offset);
+            }
+            catch (KafkaException ex) when (ex.Error.Code == ErrorCode.Local_State)
+            {
+                // The partition is no longer assigned to this subtask: nothing to commit for it.
+            }
         }
     }
 
     public void Close()
     {
+        var closeBy = DateTime.UtcNow + KafkaClientTimeouts.Close;
+
         // Bounded: a dead letter still in flight here is not lost. No checkpoint moves past its record any more,
         // so the next start reads the record again.
-        if (_deadLetters?.Flush(KafkaClientTimeouts.Close) is > 0 and var outstanding)
+        if (_deadLetters?.Flush(KafkaClientTimeouts.Remaining(closeBy)) is > 0 and var outstanding)
         {
             _logger.LogWarning("{Count} dead letters were not acknowledged on close; their records are read again on the next start", outstanding);
         }
@@ -216,18 +226,30 @@ internal sealed class KafkaSourceReader<T> : ISourceReader<T>
         _deadLetters?.Dispose();
         _diagnostics?.Dispose();
         _admin?.Dispose();
-        if (_consumer is not null)
+        if (_consumer is { } consumer)
         {
-            try
+            // Close commits the offsets stored by the last completed checkpoint; with the group coordinator
+            // unreachable librdkafka waits up to a minute for that. Those offsets only serve monitoring, so the
+            // wait is bounded and an unfinished close completes (and disposes the consumer) in the background.
+            var closing = Task.Run(() =>
             {
-                _consumer.Close();
-            }
-            catch (KafkaException ex)
+                try
+                {
+                    consumer.Close();
+                }
+                catch (KafkaException ex)
+                {
+                    _logger.LogDebug(ex, "Closing the consumer of {Client} failed", _clientName);
+                }
+                finally
+                {
+                    consumer.Dispose();
+                }
+            });
+            if (!closing.Wait(KafkaClientTimeouts.Remaining(closeBy)))
             {
-                _logger.LogDebug(ex, "Consumer close failed");
+                _logger.LogInformation("The consumer of {Client} could not commit its last offsets to group {Group} in time; it finishes closing in the background", _clientName, GroupId);
             }
-
-            _consumer.Dispose();
         }
     }
 

@@ -23,7 +23,7 @@ public sealed class CapturingLoggerFactory : ILoggerFactory
     }
 
     /// <summary>One log entry.</summary>
-    public sealed record LogEntry(string Category, LogLevel Level, string Message);
+    public sealed record LogEntry(string Category, LogLevel Level, string Message, DateTime At);
 
     private sealed class Logger(string category, ConcurrentQueue<LogEntry> entries) : ILogger
     {
@@ -33,6 +33,6 @@ public sealed class CapturingLoggerFactory : ILoggerFactory
         public bool IsEnabled(LogLevel logLevel) => true;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            => entries.Enqueue(new LogEntry(category, logLevel, formatter(state, exception)));
+            => entries.Enqueue(new LogEntry(category, logLevel, formatter(state, exception) + (exception is null ? "" : " | " + exception.GetType().Name + ": " + exception.Message), DateTime.UtcNow));
     }
 }
