@@ -6,6 +6,8 @@ namespace StreamGen.Kafka;
 /// Connectivity of the job's Kafka clients. librdkafka retries an unreachable broker forever; this records
 /// since when each client has been unable to reach any broker so the host's health check can report the
 /// job unhealthy after a bounded time while the clients keep retrying (no records are lost meanwhile).
+/// A client is down from librdkafka's "all brokers down" error until a broker answers it again (a metadata
+/// request every 2 s while down), whether or not records move.
 /// </summary>
 public static class KafkaHealth
 {

@@ -108,7 +108,7 @@ public sealed class KafkaCrashTests(KafkaFixture kafka, ITestOutputHelper log) :
     /// Waits until every key's largest count reached its frequency. (Counting records would not do: with
     /// at-least-once output, duplicates can make up the total before the last records are processed.)
     /// </summary>
-    private static async Task<bool> WaitForOutputAsync(string bootstrap, string topic, Dictionary<string, int> expected, TimeSpan timeout)
+    internal static async Task<bool> WaitForOutputAsync(string bootstrap, string topic, Dictionary<string, int> expected, TimeSpan timeout)
     {
         using var consumer = KafkaClients.Consumer(bootstrap, IsolationLevel.ReadCommitted);
         consumer.Assign(Enumerable.Range(0, 4).Select(p => new TopicPartitionOffset(topic, p, Offset.Beginning)));
@@ -162,7 +162,7 @@ public sealed class KafkaCrashTests(KafkaFixture kafka, ITestOutputHelper log) :
     }
 
     /// <summary>Splits an output record of the crash job, <c>key:count</c>.</summary>
-    private static (string Key, long Count) Parse(string line)
+    internal static (string Key, long Count) Parse(string line)
     {
         var colon = line.LastIndexOf(':');
         return (line[..colon], long.Parse(line.AsSpan(colon + 1), System.Globalization.CultureInfo.InvariantCulture));

@@ -1,6 +1,8 @@
 using Confluent.Kafka;
 using StreamGen.Checkpointing;
 using StreamGen.Connectors;
+using StreamGen.FaultInjection;
+using StreamGen.Graph;
 using StreamGen.Kafka.Tests.Infrastructure;
 using StreamGen.Recovery;
 
@@ -43,11 +45,28 @@ public sealed class KafkaSinkTests(KafkaFixture kafka) : IDisposable
     public async Task Exactly_once_output_is_visible_to_read_committed_readers_only_after_its_checkpoint_completes()
     {
         var output = kafka.CreateTopic("sink-visible", partitions: 2);
-        var job = ConnectorJob.Builder(kafka.BootstrapServers);
         var records = Enumerable.Range(0, 300).Select(i => $"r{i}").ToList();
-        job.From(ReplayableSource<string>.FromList(records, partitions: 2).Throttled(10, TimeSpan.FromMilliseconds(5)), parallelism: 2).Uid("in")
-            .ToKafka(output, key: r => r, configure: o => o.DeliveryGuarantee = DeliveryGuarantee.ExactlyOnce).Uid("kafka-out");
-        await using var execution = ConnectorJob.Start(job, _checkpoints, intervalMs: 200);
+
+        // 1. The first checkpoint gets every acknowledgement (so the sink flushed and pre-committed its epoch at the
+        //    barrier), then the coordinator fails before completing it: none of that epoch may become visible.
+        FaultInjector.Arm(CrashPoint.AfterAckBeforeComplete);
+        try
+        {
+            await using var failing = ConnectorJob.Start(Job(output, records), _checkpoints, intervalMs: 200);
+            await Assert.ThrowsAnyAsync<Exception>(() => failing.Completion.WaitAsync(TimeSpan.FromSeconds(90)));
+            Assert.Equal(1, FaultInjector.FiredCount(CrashPoint.AfterAckBeforeComplete));
+        }
+        finally
+        {
+            FaultInjector.Reset();
+        }
+
+        var written = KafkaClients.ReadAll(kafka.BootstrapServers, output, IsolationLevel.ReadUncommitted, partitions: 2);
+        Assert.NotEmpty(written); // the barrier did write the epoch to the log...
+        Assert.Empty(KafkaClients.ReadAllCommitted(kafka.BootstrapServers, output, partitions: 2)); // ...uncommitted
+
+        // 2. Without faults every record becomes visible once, committed checkpoint by checkpoint.
+        await using var execution = ConnectorJob.Start(Job(output, records), _checkpoints, intervalMs: 200);
         await execution.Completion.WaitAsync(TimeSpan.FromSeconds(90));
 
         var committed = KafkaClients.ReadAllCommitted(kafka.BootstrapServers, output, partitions: 2);
@@ -55,8 +74,73 @@ public sealed class KafkaSinkTests(KafkaFixture kafka) : IDisposable
         Assert.Equal(records.Order(), committed.Order());
         Assert.True(execution.GetCheckpointStats().Completed >= 2, "the output should span several checkpoints");
 
-        // Every committed record is also in the log once; transaction markers are not records.
-        Assert.Equal(committed.Count, uncommitted.Count);
+        // Every committed record is in the log once besides the aborted first attempt; markers are not records.
+        Assert.Equal(written.Count + committed.Count, uncommitted.Count);
+    }
+
+    [Theory]
+    [InlineData(new[] { 3, 1 })]
+    [InlineData(new[] { 2, 3, 1 })]
+    public async Task Pending_transactions_of_vanished_sink_subtasks_are_committed_and_their_ids_fenced_on_scale_down(int[] sinkParallelisms)
+    {
+        // Each run but the last dies after a checkpoint completed and before any sink subtask was told: every subtask
+        // holds a pre-committed epoch that only its restored state can commit. The next run has another sink
+        // parallelism, so some of those states belong to subtasks that no longer exist.
+        var broker = kafka.StartSeparateProcessBroker();
+        using var ownBroker = broker as SeparateProcessKafkaBroker;
+        var input = broker.CreateTopic("rescale-in", partitions: 4);
+        var output = broker.CreateTopic("rescale-out", partitions: 4);
+        var expected = new Dictionary<string, int>(StringComparer.Ordinal);
+        var random = new Random(sinkParallelisms.Length);
+        using var producer = KafkaClients.Producer(broker.BootstrapServers);
+        foreach (var parallelism in sinkParallelisms[..^1])
+        {
+            ProduceKeys(producer, input, random, expected, 400);
+            using var crashing = CrashJobProcess.Start(broker.BootstrapServers, input, output, _checkpoints, CheckpointingMode.ExactlyOnce,
+                crashPoints: "after-complete-before-notify:1:kill", sinkParallelism: parallelism);
+            Assert.True(crashing.WaitForExit(TimeSpan.FromSeconds(90)), "the crash point never fired: " + crashing.Output);
+            Assert.NotEqual(0, crashing.ExitCode);
+        }
+
+        ProduceKeys(producer, input, random, expected, 400);
+        using (var final = CrashJobProcess.Start(broker.BootstrapServers, input, output, _checkpoints, CheckpointingMode.ExactlyOnce,
+                   crashPoints: null, sinkParallelism: sinkParallelisms[^1]))
+        {
+            var done = await KafkaCrashTests.WaitForOutputAsync(broker.BootstrapServers, output, expected, TimeSpan.FromSeconds(120));
+            Assert.True(done, "not every key reached its final count. Job output:\n" + final.Output);
+            final.Terminate(); // a graceful stop aborts the final job's open transaction
+            Assert.True(final.WaitForExit(TimeSpan.FromSeconds(60)), "the job did not stop on SIGTERM");
+        }
+
+        // Transactions the crashed runs left open on ids of vanished subtasks would hold the last stable offset back
+        // for the whole transaction timeout (60 s): they must have been fenced (aborted) at the restore.
+        var seen = KafkaClients.ReadAllCommitted(broker.BootstrapServers, output, partitions: 4)
+            .Select(KafkaCrashTests.Parse).GroupBy(r => r.Key).ToDictionary(g => g.Key, g => g.Select(r => r.Count).Order().ToList());
+        Assert.Equal(expected.Keys.Order(), seen.Keys.Order());
+        foreach (var (key, n) in expected)
+        {
+            Assert.True(seen[key].SequenceEqual(Enumerable.Range(1, n).Select(i => (long)i)), $"{key}: expected 1..{n} once each, got [{string.Join(",", seen[key])}]");
+        }
+    }
+
+    private static void ProduceKeys(IProducer<string, string> producer, string topic, Random random, Dictionary<string, int> expected, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var key = "key-" + random.Next(30).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            expected[key] = expected.GetValueOrDefault(key) + 1;
+            producer.Produce(topic, new Message<string, string> { Key = key, Value = key });
+        }
+
+        producer.Flush(KafkaClients.OperationTimeout);
+    }
+
+    private JobBuilder Job(string output, List<string> records)
+    {
+        var job = ConnectorJob.Builder(kafka.BootstrapServers);
+        job.From(ReplayableSource<string>.FromList(records, partitions: 2).Throttled(10, TimeSpan.FromMilliseconds(5)), parallelism: 2).Uid("in")
+            .ToKafka(output, key: r => r, configure: o => o.DeliveryGuarantee = DeliveryGuarantee.ExactlyOnce).Uid("kafka-out");
+        return job;
     }
 
     [Fact]
