@@ -52,7 +52,8 @@ public sealed class KafkaSinkTests(KafkaFixture kafka) : IDisposable
         FaultInjector.Arm(CrashPoint.AfterAckBeforeComplete);
         try
         {
-            await using var failing = ConnectorJob.Start(Job(output, records), _checkpoints, intervalMs: 200);
+            // Slow input and a long interval: the first epoch surely holds records when its barrier comes.
+            await using var failing = ConnectorJob.Start(Job(output, records, recordsPer5Ms: 1), _checkpoints, intervalMs: 500);
             await Assert.ThrowsAnyAsync<Exception>(() => failing.Completion.WaitAsync(TimeSpan.FromSeconds(90)));
             Assert.Equal(1, FaultInjector.FiredCount(CrashPoint.AfterAckBeforeComplete));
         }
@@ -137,10 +138,10 @@ public sealed class KafkaSinkTests(KafkaFixture kafka) : IDisposable
         producer.Flush(KafkaClients.OperationTimeout);
     }
 
-    private JobBuilder Job(string output, List<string> records)
+    private JobBuilder Job(string output, List<string> records, int recordsPer5Ms = 10)
     {
         var job = ConnectorJob.Builder(kafka.BootstrapServers);
-        job.From(ReplayableSource<string>.FromList(records, partitions: 2).Throttled(10, TimeSpan.FromMilliseconds(5)), parallelism: 2).Uid("in")
+        job.From(ReplayableSource<string>.FromList(records, partitions: 2).Throttled(recordsPer5Ms, TimeSpan.FromMilliseconds(5)), parallelism: 2).Uid("in")
             .ToKafka(output, key: r => r, configure: o => o.DeliveryGuarantee = DeliveryGuarantee.ExactlyOnce).Uid("kafka-out");
         return job;
     }
