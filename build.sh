@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # StreamGen's one entry point. From a fresh clone:
 #   ./build.sh demo    run the WordCount demo on the embedded Kafka broker
-#   ./build.sh test    build everything and run every test (the Kafka tests also against a separate broker process)
+#   ./build.sh test    build everything and run every test
 #   ./build.sh bench [--quick]   run the benchmarks (Release): a table, and benchmarks/results/latest.json
 #   ./build.sh pack    produce the NuGet packages in artifacts/packages
 # Each command first builds what is missing (librdkafka from source, cached) and restores packages.
@@ -41,9 +41,6 @@ run_tests() {
   # Quiet build output; failed tests are printed with their messages.
   dotnet test StreamGen.sln -c Release --no-build -nologo -v:q --logger "console;verbosity=minimal" "$@" 2>&1 | tee "$log"
   status=${PIPESTATUS[0]}
-  # The Kafka tests a second time, against a broker given only by STREAMGEN_TEST_KAFKA (the real-cluster path).
-  bash eng/ci/kafka-external-broker-tests.sh "$@" 2>&1 | tee -a "$log"
-  [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
   set -e
   # One closing line for the whole suite, summed over the test assemblies.
   awk '
