@@ -1,3 +1,5 @@
+using StreamGen.Checkpointing;
+
 namespace StreamGen.Kafka;
 
 /// <summary>Settings of a Kafka sink.</summary>
@@ -24,4 +26,22 @@ public sealed class KafkaSinkOptions
 
     /// <summary>Client properties for this sink only (override the cluster's).</summary>
     public IDictionary<string, string> Properties { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Why <see cref="TransactionTimeout"/> cannot work under <paramref name="checkpointing"/>, or <see langword="null"/>.
+    /// A transaction stays open from its first record until its checkpoint completes: at least one interval plus the
+    /// checkpoint's duration. A broker aborts it after transaction.timeout.ms, which would lose the epoch.
+    /// </summary>
+    internal string? TransactionTimeoutProblem(string operatorId, CheckpointConfig? checkpointing)
+    {
+        if (checkpointing is not { Interval: { } interval } || TransactionTimeout > interval + checkpointing.Timeout)
+        {
+            return null;
+        }
+
+        return $"Kafka sink '{operatorId}' for topic '{Topic}': its transaction timeout ({TransactionTimeout}) must exceed " +
+            $"the checkpoint interval ({interval}, StreamGen:Checkpointing:Interval) plus the checkpoint timeout ({checkpointing.Timeout}, StreamGen:Checkpointing:Timeout), " +
+            "because a transaction stays open until its checkpoint completes. Raise KafkaSinkOptions.TransactionTimeout " +
+            "(within the broker's transaction.max.timeout.ms, 15 minutes by default) or shorten the checkpoint interval or timeout.";
+    }
 }

@@ -27,6 +27,12 @@ public sealed class StreamGenOptions
     /// <summary>The Kafka cluster used by <c>FromKafka</c>/<c>ToKafka</c>.</summary>
     public KafkaConnectionOptions Kafka { get; set; } = new();
 
+    /// <summary>
+    /// Per-operator settings keyed by operator uid, e.g. <c>StreamGen:Operators:count:Parallelism=4</c>. A uid the
+    /// job does not have is an error at startup.
+    /// </summary>
+    public Dictionary<string, OperatorOptions> Operators { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>The REST API and dashboard.</summary>
     public ApiOptions Api { get; set; } = new();
 }

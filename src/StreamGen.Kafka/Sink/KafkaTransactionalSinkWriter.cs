@@ -216,24 +216,12 @@ internal sealed class KafkaTransactionalSinkWriter<T> : ISinkWriter<T>
         KafkaHealth.ReportUp(ClientName);
     }
 
-    /// <summary>
-    /// A transaction stays open from its first record until its checkpoint completes: at least one interval plus
-    /// the checkpoint's duration. A broker aborts it after transaction.timeout.ms, which would lose the epoch.
-    /// </summary>
+    /// <summary>Checked again here for jobs run without a host (the host checks it before the job starts).</summary>
     private void ValidateTransactionTimeout()
     {
-        if (_context.Checkpointing is not { Interval: { } interval } checkpointing)
+        if (_options.TransactionTimeoutProblem(_context.Runtime.OperatorId, _context.Checkpointing) is { } problem)
         {
-            return;
-        }
-
-        var needed = interval + checkpointing.Timeout;
-        if (_options.TransactionTimeout <= needed)
-        {
-            throw new InvalidOperationException(
-                $"Kafka sink '{_context.Runtime.OperatorId}' for topic '{_records.Topic}': its transaction timeout ({_options.TransactionTimeout}) must exceed " +
-                $"the checkpoint interval ({interval}) plus the checkpoint timeout ({checkpointing.Timeout}), because a transaction stays open until its checkpoint completes. " +
-                "Raise KafkaSinkOptions.TransactionTimeout (within the broker's transaction.max.timeout.ms, 15 minutes by default) or shorten the checkpoint interval or timeout.");
+            throw new InvalidOperationException(problem);
         }
     }
 

@@ -14,6 +14,8 @@ internal sealed class SourceNode<T> : StreamNode
         _source = source;
     }
 
+    public override object? Connector => _source;
+
     public override bool IsSource => true;
 
     public override ChainedOperator CreateOperator(OperatorRuntimeContext context, object? output, TaskBuildContext build)

@@ -52,6 +52,9 @@ internal abstract class StreamNode
 
     public string Description => Uid is null ? $"'{Name}' ({Kind} #{Id})" : $"'{Name}' (uid '{Uid}')";
 
+    /// <summary>The source or sink definition of a connector node, else <see langword="null"/>.</summary>
+    public virtual object? Connector => null;
+
     /// <summary>Creates one subtask's operator; <paramref name="output"/> is an <c>IOutput&lt;TOut&gt;</c> (null for sinks).</summary>
     public abstract ChainedOperator CreateOperator(OperatorRuntimeContext context, object? output, TaskBuildContext build);
 
