@@ -103,9 +103,8 @@ public sealed class HostingTests : IDisposable
 
     private static async Task<JsonElement> PostAsync(TestHost host, string path, object? body)
     {
-        using var response = body is null
-            ? await host.Http.PostAsync(host.BaseUrl + path, null)
-            : await host.Http.PostAsJsonAsync(host.BaseUrl + path, body);
+        // Without a token, mutations must be JSON: an empty object when there is nothing to say.
+        using var response = await host.Http.PostAsJsonAsync(host.BaseUrl + path, body ?? new { });
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"POST {path}: {(int)response.StatusCode} {text}");
         return JsonDocument.Parse(text).RootElement.Clone();
