@@ -81,7 +81,7 @@ internal sealed partial class StreamGenJobStartup(
         if (invalid.Failed)
         {
             problems.AddRange(invalid.Failures);
-            return;
+            return; // the values below (intervals, timeouts) are not sound enough to check the graph against
         }
 
         var builder = new JobBuilder(o.JobName ?? environment.ApplicationName);
@@ -122,8 +122,10 @@ internal sealed partial class StreamGenJobStartup(
             TolerableCheckpointFailures = o.Checkpointing.TolerableFailures,
         };
         problems.AddRange(graph.ValidateConnectors(checkpointing));
-        if (problems.Count > 0 || CreateStorage(o.Checkpointing.StoragePath, problems) is not { } storage)
+        var storage = CreateStorage(o.Checkpointing.StoragePath, problems);
+        if (problems.Count > 0 || storage is null)
         {
+            (storage as IDisposable)?.Dispose();
             return;
         }
 

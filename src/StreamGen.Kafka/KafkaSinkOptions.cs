@@ -40,7 +40,7 @@ public sealed class KafkaSinkOptions
         }
 
         return $"Kafka sink '{operatorId}' for topic '{Topic}': its transaction timeout ({TransactionTimeout}) must exceed " +
-            $"the checkpoint interval ({interval}, StreamGen:Checkpointing:Interval) plus the checkpoint timeout ({checkpointing.Timeout}, StreamGen:Checkpointing:Timeout), " +
+            $"the checkpoint interval ({interval}) plus the checkpoint timeout ({checkpointing.Timeout}) (StreamGen:Checkpointing:Interval and StreamGen:Checkpointing:Timeout), " +
             "because a transaction stays open until its checkpoint completes. Raise KafkaSinkOptions.TransactionTimeout " +
             "(within the broker's transaction.max.timeout.ms, 15 minutes by default) or shorten the checkpoint interval or timeout.";
     }

@@ -38,6 +38,27 @@ public sealed class StartupValidationTests : IDisposable
     }
 
     [Fact]
+    public async Task Problems_of_different_kinds_are_reported_together_in_one_message()
+    {
+        Directory.CreateDirectory(_storage);
+        var file = Path.Combine(_storage, "a-file");
+        await File.WriteAllTextAsync(file, "not a directory");
+
+        var (job, logs) = await StartupCheck.RunAsync(_storage, new()
+        {
+            ["StreamGen:Checkpointing:Intervall"] = "00:00:05",
+            ["StreamGen:Operators:cuont:Parallelism"] = "3",
+            ["StreamGen:Checkpointing:StoragePath"] = Path.Combine(file, "checkpoints"),
+        });
+
+        var message = Assert.Single(logs.AtLeast(LogLevel.Error));
+        Assert.Contains("StreamGen:Checkpointing:Intervall is not a StreamGen setting", message);
+        Assert.Contains("StreamGen:Operators:cuont names uid 'cuont'", message);
+        Assert.Contains("StreamGen:Checkpointing:StoragePath is", message);
+        Assert.Equal(ExitCodes.InvalidConfiguration, job.ExitCode);
+    }
+
+    [Fact]
     public async Task A_key_far_from_every_option_lists_the_keys_of_its_section()
     {
         var (job, logs) = await StartupCheck.RunAsync(_storage, new() { ["StreamGen:Api:Password"] = "x" });
@@ -187,7 +208,7 @@ public sealed class StartupValidationTests : IDisposable
                 .ToKafka("counts", configure: o => o.TransactionTimeout = TimeSpan.FromSeconds(20)).Uid("to-kafka"));
 
         var message = Assert.Single(logs.AtLeast(LogLevel.Error));
-        Assert.Contains("Kafka sink 'to-kafka' for topic 'counts': its transaction timeout (00:00:20) must exceed the checkpoint interval (00:00:10, StreamGen:Checkpointing:Interval) plus the checkpoint timeout (00:00:30, StreamGen:Checkpointing:Timeout)", message);
+        Assert.Contains("Kafka sink 'to-kafka' for topic 'counts': its transaction timeout (00:00:20) must exceed the checkpoint interval (00:00:10) plus the checkpoint timeout (00:00:30) (StreamGen:Checkpointing:Interval and StreamGen:Checkpointing:Timeout)", message);
         Assert.Equal(ExitCodes.InvalidConfiguration, job.ExitCode);
         Assert.Null(job.Execution);
     }

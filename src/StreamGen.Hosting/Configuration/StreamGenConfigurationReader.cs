@@ -21,13 +21,20 @@ internal static class StreamGenConfigurationReader
     /// </summary>
     private static readonly string[] SectionsOfOtherPackages = ["S3"];
 
-    /// <summary>Binds the section; on any error returns <see langword="null"/> and adds one message per bad key.</summary>
+    /// <summary>
+    /// Adds one message per bad key to <paramref name="errors"/> and binds the section. Returns <see langword="null"/>
+    /// when a value does not convert (there is nothing sound to bind); unknown keys alone still bind, so the
+    /// remaining checks can report their findings in the same message.
+    /// </summary>
     public static StreamGenOptions? Read(IConfiguration configuration, List<string> errors)
     {
         var section = configuration.GetSection(StreamGenOptions.SectionName);
-        var before = errors.Count;
-        CheckObject(section, typeof(StreamGenOptions), errors, SectionsOfOtherPackages);
-        if (errors.Count > before)
+        var unknown = new List<string>();
+        var invalid = new List<string>();
+        CheckObject(section, typeof(StreamGenOptions), unknown, invalid, SectionsOfOtherPackages);
+        errors.AddRange(unknown);
+        errors.AddRange(invalid);
+        if (invalid.Count > 0)
         {
             return null;
         }
@@ -48,7 +55,7 @@ internal static class StreamGenConfigurationReader
         return options;
     }
 
-    private static void CheckObject(IConfigurationSection section, Type type, List<string> errors, IReadOnlyCollection<string> ignored)
+    private static void CheckObject(IConfigurationSection section, Type type, List<string> unknown, List<string> invalid, IReadOnlyCollection<string> ignored)
     {
         var properties = BindableProperties(type);
         foreach (var child in section.GetChildren())
@@ -62,26 +69,26 @@ internal static class StreamGenConfigurationReader
             var property = properties.FirstOrDefault(p => string.Equals(p.Name, child.Key, StringComparison.OrdinalIgnoreCase));
             if (property is null)
             {
-                errors.Add(UnknownKey(child, properties));
+                unknown.Add(UnknownKey(child, properties));
                 continue;
             }
 
-            CheckValue(child, property.PropertyType, errors);
+            CheckValue(child, property.PropertyType, unknown, invalid);
         }
     }
 
-    private static void CheckValue(IConfigurationSection section, Type type, List<string> errors)
+    private static void CheckValue(IConfigurationSection section, Type type, List<string> unknown, List<string> invalid)
     {
         type = Nullable.GetUnderlyingType(type) ?? type;
         if (IsScalar(type))
         {
             if (section.GetChildren().FirstOrDefault() is { } child)
             {
-                errors.Add($"{section.Path} is a single value ({ExpectedForm(type)}), not a section, but {child.Path} is set.");
+                invalid.Add($"{section.Path} is a single value ({ExpectedForm(type)}), not a section, but {child.Path} is set.");
             }
             else if (!string.IsNullOrEmpty(section.Value) && !Converts(section.Value, type))
             {
-                errors.Add($"{section.Path} is '{section.Value}', which is not {ExpectedForm(type)}.");
+                invalid.Add($"{section.Path} is '{section.Value}', which is not {ExpectedForm(type)}.");
             }
 
             return;
@@ -93,7 +100,7 @@ internal static class StreamGenConfigurationReader
         {
             foreach (var item in section.GetChildren())
             {
-                CheckValue(item, itemType, errors);
+                CheckValue(item, itemType, unknown, invalid);
             }
 
             return;
@@ -101,11 +108,11 @@ internal static class StreamGenConfigurationReader
 
         if (section.Value is { Length: > 0 } value)
         {
-            errors.Add($"{section.Path} is a section ({string.Join(", ", BindableProperties(type).Select(p => p.Name))}), not a single value, but is set to '{value}'.");
+            invalid.Add($"{section.Path} is a section ({string.Join(", ", BindableProperties(type).Select(p => p.Name))}), not a single value, but is set to '{value}'.");
             return;
         }
 
-        CheckObject(section, type, errors, []);
+        CheckObject(section, type, unknown, invalid, []);
     }
 
     private static string UnknownKey(IConfigurationSection key, IReadOnlyList<PropertyInfo> siblings)
