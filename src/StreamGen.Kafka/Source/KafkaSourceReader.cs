@@ -3,6 +3,7 @@ using System.Text;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 using StreamGen.Connectors;
+using StreamGen.Diagnostics;
 using StreamGen.Serialization;
 
 namespace StreamGen.Kafka.Source;

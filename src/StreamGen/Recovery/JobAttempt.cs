@@ -15,6 +15,7 @@ internal sealed class JobAttempt : ITaskEnvironment
 {
     private readonly JobGraph _graph;
     private readonly JobExecutionOptions _options;
+    private readonly ILoggerFactory _loggerFactory;
     private readonly CancellationTokenSource _cancellation;
     private readonly TaskCompletionSource _failed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<StreamTask> _tasks = new();
@@ -22,10 +23,11 @@ internal sealed class JobAttempt : ITaskEnvironment
     private readonly List<TaskWakeup> _wakeups = new();
     private Exception? _failure;
 
-    public JobAttempt(JobGraph graph, JobExecutionOptions options, RestoredCheckpoint? restored, int attemptNumber, CheckpointIdCounter ids, CheckpointStatsTracker stats, CancellationToken jobCancellation, ILogger logger)
+    public JobAttempt(JobGraph graph, JobExecutionOptions options, RestoredCheckpoint? restored, int attemptNumber, CheckpointIdCounter ids, CheckpointStatsTracker stats, CancellationToken jobCancellation, ILoggerFactory loggerFactory, ILogger logger)
     {
         _graph = graph;
         _options = options;
+        _loggerFactory = loggerFactory;
         AttemptNumber = attemptNumber;
         Logger = logger;
         _cancellation = CancellationTokenSource.CreateLinkedTokenSource(jobCancellation);
@@ -104,7 +106,7 @@ internal sealed class JobAttempt : ITaskEnvironment
 
     private void Build(StateAssignment assignment)
     {
-        var build = new TaskBuildContext(_graph.Name, _options.BatchSize, _options.Checkpointing, _options.LoggerFactory, Cancellation);
+        var build = new TaskBuildContext(_graph.Name, _options.BatchSize, _options.Checkpointing, _loggerFactory, Cancellation);
         var wakeups = new Dictionary<OperatorChain, TaskWakeup[]>();
         foreach (var chain in _graph.Chains)
         {

@@ -17,8 +17,10 @@ public sealed class JobExecution : IJobStatusProvider, IAsyncDisposable
     private readonly JobGraph _graph;
     private readonly JobExecutionOptions _options;
     private readonly ICheckpointStorage _storage;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly ILoggerFactory? _ownedLoggerFactory;
     private readonly ILogger _logger;
-    private readonly CheckpointStatsTracker _stats = new();
+    private readonly CheckpointStatsTracker _stats;
     private readonly CancellationTokenSource _cancellation = new();
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile JobAttempt? _attempt;
@@ -32,7 +34,9 @@ public sealed class JobExecution : IJobStatusProvider, IAsyncDisposable
         _graph = graph;
         _options = options;
         _storage = options.Storage!;
-        _logger = options.LoggerFactory.CreateLogger("StreamGen.JobExecution");
+        _stats = new CheckpointStatsTracker(graph.Name);
+        _loggerFactory = options.LoggerFactory ?? (_ownedLoggerFactory = ConsoleLogging.CreateLoggerFactory());
+        _logger = _loggerFactory.CreateLogger("StreamGen.JobExecution");
     }
 
     /// <inheritdoc />
@@ -141,7 +145,7 @@ public sealed class JobExecution : IJobStatusProvider, IAsyncDisposable
                 try
                 {
                     var restored = await LoadCheckpointAsync().ConfigureAwait(false);
-                    attempt = new JobAttempt(_graph, _options, restored, _restarts, ids, _stats, _cancellation.Token, _logger);
+                    attempt = new JobAttempt(_graph, _options, restored, _restarts, ids, _stats, _cancellation.Token, _loggerFactory, _logger);
                     _attempt = attempt;
                     _status = JobStatus.Running;
                     failure = await attempt.RunAsync().ConfigureAwait(false);
@@ -230,6 +234,10 @@ public sealed class JobExecution : IJobStatusProvider, IAsyncDisposable
     {
         _status = status;
         StreamGenMetrics.Unregister(this);
+
+        // Before completion is signalled: disposing the console logger flushes its queue, so a program that
+        // exits when the job fails still prints why.
+        _ownedLoggerFactory?.Dispose();
         if (failure is not null)
         {
             _lastFailure = failure;

@@ -35,8 +35,12 @@ public sealed class JobExecutionOptions
     /// <summary>Longest time a partially filled batch waits before it is sent. Default 10 ms.</summary>
     public TimeSpan BufferTimeout { get; set; } = TimeSpan.FromMilliseconds(10);
 
-    /// <summary>Loggers for the runtime and connectors.</summary>
-    public ILoggerFactory LoggerFactory { get; set; } = NullLoggerFactory.Instance;
+    /// <summary>
+    /// Loggers for the runtime and connectors. Null (the default) logs to the console at
+    /// <see cref="LogLevel.Information"/>, so a job started outside a host still shows its restarts and
+    /// failures; the generic host passes its own factory. <see cref="NullLoggerFactory.Instance"/> silences it.
+    /// </summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
 
     internal void Validate()
     {
