@@ -99,11 +99,13 @@ public sealed class InfrastructureTests
     }
 
     [Fact]
-    public void CompilationsReferenceTheTargetingPackAndStreamGen()
+    public void CompilationsReferenceTheTargetingPackStreamGenAndItsDependencies()
     {
         var files = TargetingPack.References.Select(r => r.Display!).ToList();
         var runtime = Assert.Single(files, f => Path.GetFileName(f) == "System.Runtime.dll");
         Assert.Equal("ref", Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(runtime))));
         Assert.Contains(typeof(StreamOperator).Assembly.Location, files);
+        Assert.Contains(typeof(Microsoft.Extensions.Logging.ILogger).Assembly.Location, files);
+        Assert.Single(files, f => Path.GetFileName(f) == "System.Collections.dll");
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Reflection;
 using System.Runtime.InteropServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
@@ -7,8 +8,8 @@ namespace StreamGen.Tests.Roslyn;
 
 /// <summary>
 /// What the tests' compilations reference: the .NET targeting pack that ships with the SDK
-/// (<c>packs/Microsoft.NETCore.App.Ref/&lt;version&gt;/ref/net&lt;major&gt;.&lt;minor&gt;</c>) and the real StreamGen.dll, so test
-/// sources see the attributes and operator bases a user project sees.
+/// (<c>packs/Microsoft.NETCore.App.Ref/&lt;version&gt;/ref/net&lt;major&gt;.&lt;minor&gt;</c>), the real StreamGen.dll and its package
+/// dependencies, so test sources see the attributes and operator bases a user project sees.
 /// </summary>
 /// <remarks>
 /// Microsoft.CodeAnalysis.Testing fetches reference assemblies from NuGet by default. Its 1.1.4 presets pin
@@ -33,15 +34,27 @@ internal static class TargetingPack
     /// </summary>
     public static ReferenceAssemblies ReferenceAssemblies { get; } = new(TargetFramework);
 
-    /// <summary>The targeting pack's reference assemblies plus StreamGen.dll.</summary>
+    /// <summary>The targeting pack's reference assemblies, StreamGen.dll and StreamGen's package dependencies.</summary>
     public static ImmutableArray<MetadataReference> References => LazyReferences.Value;
 
-    private static ImmutableArray<MetadataReference> Load() =>
-        Directory.GetFiles(FindPackDirectory(), "*.dll")
-            .Order(StringComparer.Ordinal)
-            .Append(typeof(StreamOperator).Assembly.Location)
+    private static ImmutableArray<MetadataReference> Load()
+    {
+        var pack = Directory.GetFiles(FindPackDirectory(), "*.dll").Order(StringComparer.Ordinal).ToList();
+        var frameworkAssemblies = pack.Select(Path.GetFileNameWithoutExtension).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+        // A user project gets StreamGen's package dependencies transitively (the logging abstractions, and whatever
+        // generated code calls into), so the tests' compilations reference them too; framework ones come from the pack.
+        var streamGen = typeof(StreamOperator).Assembly;
+        var dependencies = streamGen.GetReferencedAssemblies()
+            .Where(name => !frameworkAssemblies.Contains(name.Name!))
+            .Select(name => Assembly.Load(name).Location)
+            .Order(StringComparer.Ordinal);
+        return pack
+            .Append(streamGen.Location)
+            .Concat(dependencies)
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
             .ToImmutableArray();
+    }
 
     /// <summary>The pack of the running runtime's version, else the newest pack for this framework.</summary>
     private static string FindPackDirectory()
