@@ -73,6 +73,7 @@ internal sealed partial class StreamGenJobService(
             },
             RestoreFromSavepoint = string.IsNullOrEmpty(o.RestoreFrom) ? null : o.RestoreFrom,
             AllowNonRestoredState = o.AllowNonRestoredState,
+            AllowFreshStart = o.AllowFreshStart,
             LoggerFactory = loggerFactory,
         };
 

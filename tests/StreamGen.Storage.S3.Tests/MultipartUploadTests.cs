@@ -33,7 +33,7 @@ public sealed class MultipartUploadTests(S3ServerFixture s3)
         Assert.Equal(data.Length, handle.Size);
         Assert.Equal(Crc32C.Compute(data), handle.Crc32C);
 
-        var restored = await new S3CheckpointStorage(root, s3.Options()).LoadLatestAsync(default);
+        var restored = (await new S3CheckpointStorage(root, s3.Options()).LoadLatestAsync(default)).Restored;
         Assert.True(data.AsSpan().SequenceEqual(restored!.ReadStateFile(handle).Span));
         Assert.Equal(MiB, restored.ReadStateFile(small).Length);
     }

@@ -46,7 +46,7 @@ public sealed class UploadFailureTests(S3ServerFixture s3) : IDisposable
 
         await storage.AbortAsync(location);
         Assert.Empty(await Checkpoints.KeysUnderAsync(_raw, _root));
-        Assert.Null(await storage.LoadLatestAsync(default));
+        Assert.Null((await storage.LoadLatestAsync(default)).Restored);
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class UploadFailureTests(S3ServerFixture s3) : IDisposable
         Assert.Contains("credentials", ex.Message);
         Assert.Equal(2, client.Count("PutObject"));
         Assert.Equal(["chk-1/a.state"], await Checkpoints.KeysUnderAsync(_raw, _root));
-        Assert.Null(await storage.LoadLatestAsync(default));
+        Assert.Null((await storage.LoadLatestAsync(default)).Restored);
     }
 
     [Fact]
@@ -80,8 +80,8 @@ public sealed class UploadFailureTests(S3ServerFixture s3) : IDisposable
 
         await Checkpoints.WriteAsync(storage, 1, "survives").WaitAsync(Bound);
 
-        Assert.Equal(4, client.Count("PutObject")); // state file: 2 failures + 1 success; _metadata: 1
-        var restored = await storage.LoadLatestAsync(default);
+        Assert.Equal(5, client.Count("PutObject")); // state file: 2 failures + 1 success; completion marker: 1; _metadata: 1
+        var restored = (await storage.LoadLatestAsync(default)).Restored;
         Assert.Equal("survives"u8.ToArray(), restored!.ReadStateFile(restored.Metadata.States[0].File).ToArray());
     }
 
