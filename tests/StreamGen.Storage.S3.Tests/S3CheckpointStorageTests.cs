@@ -100,9 +100,46 @@ public sealed class S3CheckpointStorageTests(S3ServerFixture s3) : IDisposable
         var location = storage.BeginCheckpoint(1);
         await storage.WriteStateFileAsync(location, "x.state", new byte[] { 1 }, default);
 
-        Assert.Null((await storage.LoadLatestAsync(default)).Restored);
+        var search = await storage.LoadLatestAsync(default);
+        Assert.Null(search.Restored);
+        Assert.False(search.HoldsUnrestorableState); // it never completed: no state was lost
+        Assert.False(Assert.Single(search.Rejected).HasMetadata);
         Assert.Equal(1, await storage.GetHighestCheckpointIdAsync(default));
         Assert.Empty(await storage.ListAsync(default));
+    }
+
+    [Fact]
+    public async Task When_every_checkpoint_is_damaged_the_search_names_each_with_its_reason_and_the_completion_marker()
+    {
+        using (var writer = NewStorage())
+        {
+            await Checkpoints.WriteAsync(writer, 1, "one");
+            await Checkpoints.WriteAsync(writer, 2, "two");
+        }
+
+        await Checkpoints.FlipAsync(_raw, _root, "chk-2/" + Checkpoints.StateFile);
+        await Checkpoints.DeleteAsync(_raw, _root, "chk-1/" + Checkpoints.StateFile);
+        using var storage = NewStorage();
+
+        var search = await storage.LoadLatestAsync(default);
+
+        Assert.Null(search.Restored);
+        Assert.True(search.HoldsUnrestorableState);
+        Assert.Equal([2L, 1L], search.Rejected.Select(r => r.CheckpointId));
+        Assert.All(search.Rejected, r => Assert.True(r.HasMetadata));
+        Assert.Contains(_root + "/chk-2: state file 'count-0.state' fails its CRC-32C checksum", search.DescribeFindings());
+        Assert.Contains(_root + "/chk-1: state file 'count-0.state' is missing", search.DescribeFindings());
+        Assert.StartsWith(_root + "/" + S3CheckpointStorage.CompletionMarkerObjectName + " (job 'test-job' completed checkpoint 1", search.CompletionMarker);
+
+        // With every checkpoint deleted, the marker still tells that one completed here.
+        foreach (var key in (await Checkpoints.KeysUnderAsync(_raw, _root)).Where(k => k.StartsWith("chk-", StringComparison.Ordinal)))
+        {
+            await Checkpoints.DeleteAsync(_raw, _root, key);
+        }
+
+        var emptied = await storage.LoadLatestAsync(default);
+        Assert.Empty(emptied.Rejected);
+        Assert.True(emptied.HoldsUnrestorableState);
     }
 
     [Fact]
@@ -111,6 +148,7 @@ public sealed class S3CheckpointStorageTests(S3ServerFixture s3) : IDisposable
         using var storage = NewStorage();
 
         Assert.Null((await storage.LoadLatestAsync(default)).Restored);
+        Assert.False((await storage.LoadLatestAsync(default)).HoldsUnrestorableState);
         Assert.Equal(0, await storage.GetHighestCheckpointIdAsync(default));
         var ex = await Assert.ThrowsAsync<CorruptCheckpointException>(() => storage.LoadAsync("chk-9", default));
         Assert.Contains("no objects", ex.Message);
