@@ -127,15 +127,23 @@ public sealed class S3CheckpointStorage : ICheckpointStorage, IDisposable
         ArgumentNullException.ThrowIfNull(metadata);
         var pending = PendingOf(location);
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, pending.Cancellation.Token);
+        await pending.Track(WriteObjectAsync(pending, pending.Path.Key(MetadataObjectName), CheckpointMetadataSerializer.Serialize(metadata), cancellation.Token)).ConfigureAwait(false);
         if (location.Kind == CheckpointKind.Checkpoint && !_markerWritten)
         {
-            // Before the _metadata that completes the checkpoint: a complete checkpoint implies the marker.
-            // One PUT per process; overwriting it is harmless.
-            await pending.Track(WriteObjectAsync(pending, _root.Key(CompletionMarkerObjectName), CompletionMarker.Content(metadata), cancellation.Token)).ConfigureAwait(false);
-            _markerWritten = true;
+            // After the _metadata, so the marker never exists without a completed checkpoint (a crash in between
+            // leaves the complete checkpoint as the evidence). One PUT per process; overwriting it is harmless. The
+            // checkpoint is durable already, so a failure is only logged and the next commit tries again.
+            try
+            {
+                await pending.Track(WriteObjectAsync(pending, _root.Key(CompletionMarkerObjectName), CompletionMarker.Content(metadata), cancellation.Token)).ConfigureAwait(false);
+                _markerWritten = true;
+            }
+            catch (Exception ex) when (ex is IOException or OperationCanceledException)
+            {
+                _logger.LogWarning(ex, "Could not write the completion marker {Marker}; the next checkpoint tries again.", Uri(_root.Bucket, _root.Key(CompletionMarkerObjectName)));
+            }
         }
 
-        await pending.Track(WriteObjectAsync(pending, pending.Path.Key(MetadataObjectName), CheckpointMetadataSerializer.Serialize(metadata), cancellation.Token)).ConfigureAwait(false);
         _pending.TryRemove(new KeyValuePair<string, PendingLocation>(location.Path, pending));
     }
 

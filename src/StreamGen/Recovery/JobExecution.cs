@@ -273,18 +273,7 @@ public sealed class JobExecution : IJobStatusProvider, IAsyncDisposable
         RestoredCheckpoint? savepoint = null;
         if (origin is null)
         {
-            try
-            {
-                savepoint = await _storage.LoadAsync(path, _cancellation.Token).ConfigureAwait(false);
-            }
-            catch (CorruptCheckpointException ex)
-            {
-                throw new JobRestoreException(
-                    $"Job '{JobName}' cannot start: RestoreFrom names '{path}', which cannot be restored: {ex.Reason}. " +
-                    "Name a complete savepoint or checkpoint (list them with 'streamgen list <storage-path>'), or remove RestoreFrom to start from the latest checkpoint.",
-                    ex);
-            }
-
+            savepoint = await LoadNamedSnapshotAsync(path).ConfigureAwait(false);
             origin = CheckpointOrigin.Of(savepoint);
             _savepointOrigin = origin;
         }
@@ -294,11 +283,27 @@ public sealed class JobExecution : IJobStatusProvider, IAsyncDisposable
             return (latest, $"it continued from {origin.Kind} {origin.CheckpointId} named by RestoreFrom ('{path}') and is newer, so the restart does not rewind");
         }
 
-        savepoint ??= await _storage.LoadAsync(path, _cancellation.Token).ConfigureAwait(false);
+        savepoint ??= await LoadNamedSnapshotAsync(path).ConfigureAwait(false);
         var newest = search.Restored is { } other
             ? $"; the newest checkpoint in {_storage.Description} ({other.Metadata.CheckpointId}, job '{other.Metadata.JobName}') did not continue from it"
             : string.Empty;
         return (savepoint, $"named by RestoreFrom{newest}");
+    }
+
+    // The user named this snapshot: if it cannot be read, no restart can fix that.
+    private async Task<RestoredCheckpoint> LoadNamedSnapshotAsync(string path)
+    {
+        try
+        {
+            return await _storage.LoadAsync(path, _cancellation.Token).ConfigureAwait(false);
+        }
+        catch (CorruptCheckpointException ex)
+        {
+            throw new JobRestoreException(
+                $"Job '{JobName}' cannot start: RestoreFrom names '{path}', which cannot be restored: {ex.Reason}. " +
+                "Name a complete savepoint or checkpoint (list them with 'streamgen list <storage-path>'), or remove RestoreFrom to start from the latest checkpoint.",
+                ex);
+        }
     }
 
     /// <summary>

@@ -16,8 +16,8 @@ public sealed class FileSystemCheckpointStorage : ICheckpointStorage
     public const string MetadataFileName = "_metadata";
 
     /// <summary>
-    /// Name of the file that records that a checkpoint completed in this storage once. It is written before the
-    /// first checkpoint's <c>_metadata</c> and never deleted, so a storage whose checkpoints were all lost or
+    /// Name of the file that records that a checkpoint completed in this storage once. It is written right after
+    /// the first checkpoint's <c>_metadata</c> and never deleted, so a storage whose checkpoints were all lost or
     /// damaged is not mistaken for one that never held any.
     /// </summary>
     public const string CompletionMarkerFileName = "_checkpointed";
@@ -90,18 +90,11 @@ public sealed class FileSystemCheckpointStorage : ICheckpointStorage
     /// <inheritdoc />
     public async Task CommitAsync(CheckpointLocation location, CheckpointMetadata metadata, CancellationToken cancellationToken)
     {
+        await DurableFile.WriteAsync(Path.Combine(location.Path, MetadataFileName), CheckpointMetadataSerializer.Serialize(metadata), cancellationToken).ConfigureAwait(false);
         if (location.Kind == CheckpointKind.Checkpoint && !_markerWritten)
         {
-            var marker = Path.Combine(_root, CompletionMarkerFileName);
-            if (!File.Exists(marker))
-            {
-                await DurableFile.WriteAsync(marker, CompletionMarker.Content(metadata), cancellationToken).ConfigureAwait(false);
-            }
-
-            _markerWritten = true;
+            await WriteCompletionMarkerAsync(metadata, cancellationToken).ConfigureAwait(false);
         }
-
-        await DurableFile.WriteAsync(Path.Combine(location.Path, MetadataFileName), CheckpointMetadataSerializer.Serialize(metadata), cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -244,6 +237,27 @@ public sealed class FileSystemCheckpointStorage : ICheckpointStorage
             {
                 _logger.LogWarning(ex, "Could not delete old checkpoint {Path}", path);
             }
+        }
+    }
+
+    // After the _metadata, so the marker never exists without a checkpoint having completed. A crash in between
+    // leaves a complete checkpoint, itself the evidence; a failure here is only logged (the checkpoint is durable)
+    // and the next commit tries again.
+    private async Task WriteCompletionMarkerAsync(CheckpointMetadata metadata, CancellationToken cancellationToken)
+    {
+        var marker = Path.Combine(_root, CompletionMarkerFileName);
+        try
+        {
+            if (!File.Exists(marker))
+            {
+                await DurableFile.WriteAsync(marker, CompletionMarker.Content(metadata), cancellationToken).ConfigureAwait(false);
+            }
+
+            _markerWritten = true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or OperationCanceledException)
+        {
+            _logger.LogWarning(ex, "Could not write the completion marker {Marker}; the next checkpoint tries again.", marker);
         }
     }
 

@@ -21,8 +21,8 @@ public interface ICheckpointStorage
     Task<StateFileHandle> WriteStateFileAsync(CheckpointLocation location, string fileName, ReadOnlyMemory<byte> data, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Durably writes <c>_metadata</c>, completing the checkpoint. Before the first checkpoint (not savepoint)
-    /// completes in a storage, the storage durably records that one did (a completion marker), so that losing
+    /// Durably writes <c>_metadata</c>, completing the checkpoint. When the first checkpoint (not savepoint)
+    /// completes in a storage, the storage then durably records that one did (a completion marker), so that losing
     /// every checkpoint later is told apart from a storage that never held one.
     /// </summary>
     Task CommitAsync(CheckpointLocation location, CheckpointMetadata metadata, CancellationToken cancellationToken);

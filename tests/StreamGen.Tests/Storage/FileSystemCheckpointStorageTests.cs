@@ -201,6 +201,8 @@ public sealed class FileSystemCheckpointStorageTests : IDisposable
         await storage.AbortAsync(location);
 
         Assert.False(Directory.Exists(location.Path));
+        Assert.False(File.Exists(Path.Combine(_root, FileSystemCheckpointStorage.CompletionMarkerFileName)));
+        Assert.False((await storage.LoadLatestAsync(default)).HoldsUnrestorableState);
     }
 
     [Fact]
