@@ -143,6 +143,7 @@ internal sealed partial class StreamGenJobStartup(
             },
             RestoreFromSavepoint = string.IsNullOrEmpty(o.RestoreFrom) ? null : o.RestoreFrom,
             AllowNonRestoredState = o.AllowNonRestoredState,
+            AllowFreshStart = o.AllowFreshStart,
             LoggerFactory = loggerFactory,
         });
     }

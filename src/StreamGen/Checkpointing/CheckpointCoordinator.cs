@@ -32,6 +32,7 @@ internal sealed class CheckpointCoordinator
     private readonly CheckpointIdCounter _ids;
     private readonly Action<Exception> _failJob;
     private readonly ILogger _logger;
+    private readonly CheckpointOrigin? _origin;
     private readonly Dictionary<long, PendingCheckpoint> _pending = new();
     private readonly List<Task> _inFlight = new();
     private readonly SemaphoreSlim _completionGate = new(1, 1);
@@ -45,8 +46,9 @@ internal sealed class CheckpointCoordinator
     private long _lastCompletedTicks;
     private int _consecutiveFailures;
 
-    public CheckpointCoordinator(string jobName, CheckpointConfig config, ICheckpointStorage storage, IReadOnlyList<StreamTask> tasks, CheckpointStatsTracker stats, CheckpointIdCounter ids, Action<Exception> failJob, ILogger logger)
+    public CheckpointCoordinator(string jobName, CheckpointConfig config, ICheckpointStorage storage, IReadOnlyList<StreamTask> tasks, CheckpointStatsTracker stats, CheckpointIdCounter ids, Action<Exception> failJob, ILogger logger, CheckpointOrigin? origin = null)
     {
+        _origin = origin;
         _jobName = jobName;
         _config = config;
         _storage = storage;
@@ -295,7 +297,7 @@ internal sealed class CheckpointCoordinator
                 FaultInjector.Hit(CrashPoint.AfterAckBeforeComplete, "checkpoint coordinator");
             }
 
-            var metadata = new CheckpointMetadata(checkpoint.CheckpointId, checkpoint.Kind, _jobName, checkpoint.TriggeredAt, DateTimeOffset.UtcNow, checkpoint.States.ToList());
+            var metadata = new CheckpointMetadata(checkpoint.CheckpointId, checkpoint.Kind, _jobName, checkpoint.TriggeredAt, DateTimeOffset.UtcNow, checkpoint.States.ToList(), _origin);
             await _storage.CommitAsync(checkpoint.Location!, metadata, checkpoint.IoCancellation?.Token ?? CancellationToken.None).ConfigureAwait(false);
             committed = true;
             checkpoint.IoCancellation?.Cancel(); // nothing left to write; releases its timeout timer

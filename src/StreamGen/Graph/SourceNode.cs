@@ -18,6 +18,8 @@ internal sealed class SourceNode<T> : StreamNode
 
     public override bool IsSource => true;
 
+    public override ICommittedPositionsSource? CommittedPositions => _source as ICommittedPositionsSource;
+
     public override ChainedOperator CreateOperator(OperatorRuntimeContext context, object? output, TaskBuildContext build)
     {
         var reader = _source.CreateReader(build.ConnectorContext(context));

@@ -23,7 +23,7 @@ internal sealed class JobAttempt : ITaskEnvironment
     private readonly List<TaskWakeup> _wakeups = new();
     private Exception? _failure;
 
-    public JobAttempt(JobGraph graph, JobExecutionOptions options, RestoredCheckpoint? restored, int attemptNumber, CheckpointIdCounter ids, CheckpointStatsTracker stats, CancellationToken jobCancellation, ILoggerFactory loggerFactory, ILogger logger)
+    public JobAttempt(JobGraph graph, JobExecutionOptions options, RestoredCheckpoint? restored, CheckpointOrigin? origin, int attemptNumber, CheckpointIdCounter ids, CheckpointStatsTracker stats, CancellationToken jobCancellation, ILoggerFactory loggerFactory, ILogger logger)
     {
         _graph = graph;
         _options = options;
@@ -35,7 +35,7 @@ internal sealed class JobAttempt : ITaskEnvironment
 
         var assignment = StateAssignment.Create(graph, restored, options.AllowNonRestoredState, logger);
         Build(assignment);
-        Coordinator = new CheckpointCoordinator(graph.Name, options.Checkpointing, options.Storage!, _tasks, stats, ids, Fail, logger);
+        Coordinator = new CheckpointCoordinator(graph.Name, options.Checkpointing, options.Storage!, _tasks, stats, ids, Fail, logger, origin);
     }
 
     public int AttemptNumber { get; }

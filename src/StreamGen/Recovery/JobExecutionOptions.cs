@@ -18,13 +18,24 @@ public sealed class JobExecutionOptions
     public RestartStrategy RestartStrategy { get; set; } = RestartStrategy.FixedDelay(3, TimeSpan.FromSeconds(1));
 
     /// <summary>
-    /// A savepoint (or retained checkpoint) path to start from. Used when the storage holds no newer
-    /// complete checkpoint of this job; after a failure the job restarts from its latest checkpoint.
+    /// A savepoint (or retained checkpoint) path to start from. A restart (after a failure, or of the process
+    /// with this option still set) instead uses the newest complete checkpoint that continued from this
+    /// snapshot, so it never rewinds; checkpoints of other runs never win over it. While this names a
+    /// snapshot that cannot be read, the job fails at once.
     /// </summary>
     public string? RestoreFromSavepoint { get; set; }
 
     /// <summary>Start even if the checkpoint holds state of operators that no longer exist (that state is dropped).</summary>
     public bool AllowNonRestoredState { get; set; }
+
+    /// <summary>
+    /// Start with empty state even though the storage shows that an earlier run had state that can no longer be
+    /// restored (every checkpoint damaged, a completion marker without checkpoints, only savepoints), or a source
+    /// reports positions an earlier run committed (<see cref="Connectors.ICommittedPositionsSource"/>). Off by
+    /// default: then the job refuses to start, naming what it found, because starting from nothing while
+    /// sources resume mid-stream produces wrong output silently.
+    /// </summary>
+    public bool AllowFreshStart { get; set; }
 
     /// <summary>Records per channel batch. Default 256.</summary>
     public int BatchSize { get; set; } = 256;

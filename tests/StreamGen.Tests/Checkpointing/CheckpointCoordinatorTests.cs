@@ -23,7 +23,7 @@ public sealed class CheckpointCoordinatorTests
 
         Assert.Equal(CheckpointStatus.Completed, stats.Status);
         Assert.True(File.Exists(Path.Combine(stats.Path!, FileSystemCheckpointStorage.MetadataFileName)));
-        var restored = await new FileSystemCheckpointStorage(dir.Path).LoadLatestAsync(default);
+        var restored = (await new FileSystemCheckpointStorage(dir.Path).LoadLatestAsync(default)).Restored;
         Assert.NotNull(restored);
         Assert.Equal(stats.CheckpointId, restored.Metadata.CheckpointId);
         Assert.Equal(2, restored.StatesOf("words").Count);

@@ -21,7 +21,7 @@ public sealed class ProcessKillTests
         var output = Path.Combine(dir.Path, "output.txt");
 
         var killed = await ChildJobProcess.RunAsync(storage, output, crashPoints);
-        var afterKill = await new FileSystemCheckpointStorage(storage).LoadLatestAsync(default);
+        var afterKill = (await new FileSystemCheckpointStorage(storage).LoadLatestAsync(default)).Restored;
         var resumed = await ChildJobProcess.RunAsync(storage, output, null);
 
         Assert.Equal(137, killed.ExitCode);

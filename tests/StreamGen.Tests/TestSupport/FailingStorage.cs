@@ -26,7 +26,7 @@ public sealed class FailingStorage(ICheckpointStorage inner, Func<long, bool> fa
         return inner.AbortAsync(location);
     }
 
-    public Task<RestoredCheckpoint?> LoadLatestAsync(CancellationToken cancellationToken) => inner.LoadLatestAsync(cancellationToken);
+    public Task<CheckpointSearchResult> LoadLatestAsync(CancellationToken cancellationToken) => inner.LoadLatestAsync(cancellationToken);
 
     public Task<RestoredCheckpoint> LoadAsync(string path, CancellationToken cancellationToken) => inner.LoadAsync(path, cancellationToken);
 
