@@ -54,6 +54,9 @@ internal sealed class StreamTask
 
     public IReadOnlyList<ChainedOperator> Chain => _chain;
 
+    /// <summary>Cancelled when the attempt is torn down; the input checks it between batches.</summary>
+    public CancellationToken Cancellation => _environment.Cancellation;
+
     /// <summary>Completes when the thread has exited (normally or not).</summary>
     public Task Completion => _completion.Task;
 
@@ -85,6 +88,9 @@ internal sealed class StreamTask
             _lastFlush = Environment.TickCount64;
             while (true)
             {
+                // A failed attempt stops within one input batch: with full input queues and a slow operator, a
+                // task that checked only while waiting would drain every queue before the restart could begin.
+                cancellation.ThrowIfCancellationRequested();
                 _wakeup.Reset();
                 RunMail();
                 if (_inputFinished)
