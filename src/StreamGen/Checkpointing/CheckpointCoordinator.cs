@@ -32,6 +32,7 @@ internal sealed class CheckpointCoordinator
     private readonly CheckpointIdCounter _ids;
     private readonly Action<Exception> _failJob;
     private readonly ILogger _logger;
+    private readonly Func<string>? _describeDataInFlight;
     private readonly Dictionary<long, PendingCheckpoint> _pending = new();
     private readonly List<Task> _inFlight = new();
     private readonly SemaphoreSlim _completionGate = new(1, 1);
@@ -45,8 +46,9 @@ internal sealed class CheckpointCoordinator
     private long _lastCompletedTicks;
     private int _consecutiveFailures;
 
-    public CheckpointCoordinator(string jobName, CheckpointConfig config, ICheckpointStorage storage, IReadOnlyList<StreamTask> tasks, CheckpointStatsTracker stats, CheckpointIdCounter ids, Action<Exception> failJob, ILogger logger)
+    public CheckpointCoordinator(string jobName, CheckpointConfig config, ICheckpointStorage storage, IReadOnlyList<StreamTask> tasks, CheckpointStatsTracker stats, CheckpointIdCounter ids, Action<Exception> failJob, ILogger logger, Func<string>? describeDataInFlight = null)
     {
+        _describeDataInFlight = describeDataInFlight;
         _jobName = jobName;
         _config = config;
         _storage = storage;
@@ -550,7 +552,10 @@ internal sealed class CheckpointCoordinator
             {
                 if (!t.IsCanceled)
                 {
-                    Decline(checkpoint.CheckpointId, new TimeoutException($"not complete after {_config.Timeout.TotalMilliseconds} ms ({checkpoint.AcknowledgedCount}/{_tasks.Count} tasks acknowledged)"));
+                    // The numbers tell whether data in flight is the cause: behind full channels and a slow sink every
+                    // barrier can be slower than the timeout, and then no checkpoint ever completes.
+                    var inFlight = _describeDataInFlight is null ? string.Empty : "; " + _describeDataInFlight();
+                    Decline(checkpoint.CheckpointId, new TimeoutException($"not complete after {_config.Timeout.TotalMilliseconds} ms ({checkpoint.AcknowledgedCount}/{_tasks.Count} tasks acknowledged){inFlight}"));
                 }
             },
             CancellationToken.None,

@@ -23,6 +23,7 @@ internal sealed class StreamTask
     private readonly SubtaskRestoreState?[] _restore;
     private readonly IChannelWriter[] _writers;
     private readonly TaskWakeup _wakeup;
+    private readonly BufferDebloater? _debloater;
     private readonly ConcurrentQueue<TaskMail> _mailbox = new();
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ITaskInput _input = null!;
@@ -34,7 +35,7 @@ internal sealed class StreamTask
     private bool _inputFinished;
     private bool _closed;
 
-    public StreamTask(string name, int index, bool isSource, ChainedOperator[] chain, SubtaskRestoreState?[] restore, IChannelWriter[] writers, TaskWakeup wakeup)
+    public StreamTask(string name, int index, bool isSource, ChainedOperator[] chain, SubtaskRestoreState?[] restore, IChannelWriter[] writers, TaskWakeup wakeup, BufferDebloater? debloater = null)
     {
         Name = name;
         Index = index;
@@ -43,6 +44,7 @@ internal sealed class StreamTask
         _restore = restore;
         _writers = writers;
         _wakeup = wakeup;
+        _debloater = debloater;
     }
 
     public string Name { get; }
@@ -51,6 +53,9 @@ internal sealed class StreamTask
     public int Index { get; }
 
     public bool IsSource { get; }
+
+    /// <summary>Measures the input throughput and sizes the input batches of a task fed by channels; null for sources.</summary>
+    public BufferDebloater? Debloater => _debloater;
 
     public IReadOnlyList<ChainedOperator> Chain => _chain;
 
@@ -105,6 +110,7 @@ internal sealed class StreamTask
                 }
 
                 var status = _input.ProcessAvailable();
+                _debloater?.Update();
                 if (FaultInjector.IsEnabled)
                 {
                     FaultInjector.Hit(CrashPoint.MidEpoch, Name);
@@ -121,7 +127,9 @@ internal sealed class StreamTask
                         break;
                     case InputStatus.NothingAvailable:
                         FlushOutputs();
+                        _debloater?.PauseMeasurement();
                         _wakeup.Wait(IsSource ? IdleSourceWaitMilliseconds : IdleWaitMilliseconds, cancellation);
+                        _debloater?.ResumeMeasurement();
                         break;
                     default:
                         _inputFinished = true;

@@ -17,7 +17,7 @@ public sealed class AttemptCancellationTests
     public async Task A_failed_attempt_stops_its_slow_sink_within_one_batch_instead_of_draining_full_queues()
     {
         using var dir = new TempDirectory();
-        var sink = new SlowCountingSink<long>(TimeSpan.FromMilliseconds(5));
+        var sink = new SlowCountingSink<long>(TimeSpan.FromMilliseconds(0.3));
         var failed = 0;
         var job = new JobBuilder("cancel-within-a-batch");
 

@@ -4,10 +4,10 @@ using StreamGen.Serialization;
 namespace StreamGen.Tests.TestSupport;
 
 /// <summary>
-/// A sink that takes <paramref name="delayPerWrite"/> per written batch (a slow external system) and counts what it
+/// A sink that takes <paramref name="delayPerRecord"/> per record it writes (a slow external system) and counts what it
 /// writes, and what it writes after its attempt was cancelled.
 /// </summary>
-public sealed class SlowCountingSink<T>(TimeSpan delayPerWrite) : ISink<T>
+public sealed class SlowCountingSink<T>(TimeSpan delayPerRecord) : ISink<T>
 {
     private long _written;
     private long _writtenAfterCancellation;
@@ -18,7 +18,7 @@ public sealed class SlowCountingSink<T>(TimeSpan delayPerWrite) : ISink<T>
     /// <summary>Records of batches whose write began after the writer's attempt had been cancelled.</summary>
     public long WrittenAfterCancellation => Interlocked.Read(ref _writtenAfterCancellation);
 
-    public ISinkWriter<T> CreateWriter(ConnectorContext context) => new Writer(this, context.Cancellation, delayPerWrite);
+    public ISinkWriter<T> CreateWriter(ConnectorContext context) => new Writer(this, context.Cancellation, delayPerRecord);
 
     private sealed class Writer(SlowCountingSink<T> sink, CancellationToken cancellation, TimeSpan delay) : ISinkWriter<T>
     {
@@ -37,7 +37,7 @@ public sealed class SlowCountingSink<T>(TimeSpan delayPerWrite) : ISink<T>
                 Interlocked.Add(ref sink._writtenAfterCancellation, records.Length);
             }
 
-            Thread.Sleep(delay);
+            Thread.Sleep(delay * records.Length);
             Interlocked.Add(ref sink._written, records.Length);
         }
 
