@@ -161,6 +161,30 @@ internal sealed class CheckpointCoordinator
         }
     }
 
+    /// <summary>
+    /// A connector asks for a checkpoint before the next interval (a sink whose uncommitted epoch grew large). Takes a
+    /// free slot like a periodic checkpoint, honouring the minimum pause; does nothing when periodic checkpoints are
+    /// off or suspended, or while one is in progress — its barrier ends the epoch soon anyway.
+    /// </summary>
+    public void RequestCheckpoint()
+    {
+        PendingCheckpoint? checkpoint;
+        lock (_lock)
+        {
+            var sinceLast = TimeSpan.FromMilliseconds(Environment.TickCount64 - _lastCompletedTicks);
+            if (_config.Interval is null || _stopped || _finalRequested || _periodicSuspended || _pending.Count > 0 || sinceLast < _config.MinPauseBetweenCheckpoints)
+            {
+                return;
+            }
+
+            checkpoint = Register(CheckpointKind.Checkpoint, null, isFinal: false);
+        }
+
+        _logger.LogDebug("Checkpoint {Id} of job '{Job}' triggered early at a connector's request.", checkpoint.CheckpointId, _jobName);
+        Begin(checkpoint);
+        Observe(checkpoint.Completion.Task);
+    }
+
     /// <summary>A source task exhausted its input. When all did, the final checkpoint is triggered.</summary>
     public void OnSourceFinished()
     {

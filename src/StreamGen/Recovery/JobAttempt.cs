@@ -161,7 +161,7 @@ internal sealed class JobAttempt : ITaskEnvironment
 
     private void Build(StateAssignment assignment)
     {
-        var build = new TaskBuildContext(_graph.Name, _options.BatchSize, _options.Checkpointing, _options.LoggerFactory, Cancellation);
+        var build = new TaskBuildContext(_graph.Name, _options.BatchSize, _options.Checkpointing, _options.LoggerFactory, Cancellation, () => Coordinator.RequestCheckpoint());
         var wakeups = new Dictionary<OperatorChain, TaskWakeup[]>();
         foreach (var chain in _graph.Chains)
         {
