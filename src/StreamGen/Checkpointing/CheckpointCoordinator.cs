@@ -252,7 +252,7 @@ internal sealed class CheckpointCoordinator
             }
             catch (Exception ex) when (!_stop.IsCancellationRequested)
             {
-                Decline(barrier.CheckpointId, new InvalidOperationException($"Task {task.Name} could not write its state for checkpoint {barrier.CheckpointId}.", ex));
+                Decline(barrier.CheckpointId, new InvalidOperationException($"Task {task.Name} could not write its state for checkpoint {barrier.CheckpointId} to {location.Path}: {ex.Message}{StorageFullHint(ex)}", ex));
             }
             catch (Exception ex)
             {
@@ -396,7 +396,7 @@ internal sealed class CheckpointCoordinator
         {
             ReleaseSlot(checkpoint);
             _logger.LogWarning(ex, "Committing checkpoint {Id} of job '{Job}' failed.", checkpoint.CheckpointId, _jobName);
-            Abort(checkpoint, "writing _metadata failed: " + ex.Message, ex, countAsFailure: true);
+            Abort(checkpoint, "writing _metadata failed: " + ex.Message + StorageFullHint(ex), ex, countAsFailure: true);
         }
         finally
         {
@@ -607,6 +607,27 @@ internal sealed class CheckpointCoordinator
 
     // Periodic and final checkpoints have no awaiting caller; their failures are already logged.
     private static void Observe(Task task) => task.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+
+    /// <summary>
+    /// A full disk (ENOSPC) is an operator's problem, not the job's: say so, and that nothing was lost — the aborted
+    /// checkpoint is discarded, older ones are kept (pruning happens only after a success) and the job goes on.
+    /// </summary>
+    private string StorageFullHint(Exception ex)
+    {
+        for (var e = ex; e is not null; e = e.InnerException)
+        {
+            // ENOSPC is 28 on Linux and macOS (the HResult .NET gives); ERROR_DISK_FULL/ERROR_HANDLE_DISK_FULL on Windows.
+            var full = OperatingSystem.IsWindows() ? (e.HResult & 0xFFFF) is 0x70 or 0x27 : e.HResult == 28;
+            if (e is IOException && full)
+            {
+                return $" The checkpoint storage ({_storage.Description}) is full. This checkpoint is discarded; the previous ones are kept and the job continues. " +
+                    $"Free space, or size the storage for ({_config.RetainedCheckpoints} retained + {_config.MaxConcurrentCheckpoints} in progress) checkpoints of the size shown in the checkpoint history, " +
+                    "with room for a sink's uncommitted epochs: see docs/operations.md, \"Sizing the checkpoint storage\".";
+            }
+        }
+
+        return string.Empty;
+    }
 
     private static void DisposeAll(List<StateSnapshotPart> parts)
     {
