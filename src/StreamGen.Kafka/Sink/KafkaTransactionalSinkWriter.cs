@@ -36,7 +36,6 @@ internal sealed class KafkaTransactionalSinkWriter<T> : ISinkWriter<T>
     private IConsumer<byte[]?, byte[]?>? _marker;
     private Epoch? _current;
     private long _uncommittedBytes;
-    private bool _checkpointRequested;
 
     public KafkaTransactionalSinkWriter(KafkaClusterOptions cluster, KafkaSinkOptions options, KafkaRecordProducer<T> records, ConnectorContext context)
     {
@@ -161,7 +160,6 @@ internal sealed class KafkaTransactionalSinkWriter<T> : ISinkWriter<T>
         epoch.CheckpointId = checkpointId;
         _pending.Add(epoch);
         _current = null;
-        _checkpointRequested = false;
         KafkaHealth.ReportUp(ClientName);
     }
 
@@ -284,11 +282,11 @@ internal sealed class KafkaTransactionalSinkWriter<T> : ISinkWriter<T>
                 "(RetainedCheckpoints + MaxConcurrentCheckpoints) checkpoints of (keyed state + sink parallelism × MaxEpochBytes): see docs/operations.md, \"Sizing the checkpoint storage\".");
         }
 
-        if (current.Bytes >= _options.MaxEpochBytes && !_checkpointRequested && _context.RequestCheckpoint is { } request)
+        // Asked again with every batch until the barrier comes: a request made while another checkpoint was still
+        // completing is not queued by the coordinator.
+        if (current.Bytes >= _options.MaxEpochBytes)
         {
-            _checkpointRequested = true;
-            _logger.LogDebug("Epoch of sink subtask {Subtask} holds {Bytes} bytes; asking for an early checkpoint", _subtask, current.Bytes);
-            request();
+            _context.RequestCheckpoint?.Invoke();
         }
     }
 
