@@ -7,7 +7,7 @@ namespace StreamGen.Execution;
 /// queues behind every record already in a channel, so a checkpoint lasts about <i>queued records ÷ consumer
 /// throughput</i> per unchained stage; with fixed channels a slow consumer makes that minutes. Every
 /// <see cref="Period"/> the task's busy throughput is measured and each input channel's batch size is set so that
-/// all its channels together hold about <see cref="Target"/> worth of records: <i>throughput × target ÷ (channels ×
+/// all its channels together hold about the target time's worth of records: <i>throughput × target ÷ (channels ×
 /// capacity)</i> records per batch, between 1 and the configured batch size. A fast consumer keeps full batches.
 /// </summary>
 internal sealed class BufferDebloater
@@ -39,9 +39,6 @@ internal sealed class BufferDebloater
         _buffersInFlight = Math.Max(1, channels.Sum(c => c.Capacity));
         _nextUpdate = Stopwatch.GetTimestamp() + (long)(Period.TotalSeconds * Stopwatch.Frequency);
     }
-
-    /// <summary>Time of data in flight aimed for, or null when debloating is off.</summary>
-    public TimeSpan? Target => _target;
 
     /// <summary>Smoothed records per second the task consumed while busy; negative before the first measurement.</summary>
     public double RecordsPerSecond => Volatile.Read(ref _recordsPerSecond);
