@@ -47,6 +47,15 @@ public sealed class JobExecutionOptions
     public TimeSpan BufferTimeout { get; set; } = TimeSpan.FromMilliseconds(10);
 
     /// <summary>
+    /// Buffer debloating: the time of data each task's input channels hold, together. Every task measures how fast it
+    /// consumes and shrinks its input batches so that about this much is queued, which bounds how long a checkpoint
+    /// barrier waits behind records at each unchained stage (see docs/checkpointing.md, "Sizing"). Only slow consumers
+    /// are affected; a fast one keeps <see cref="BatchSize"/>. Default 1 second; <see langword="null"/> turns it off,
+    /// leaving <see cref="ChannelCapacity"/> × <see cref="BatchSize"/> records per channel whatever the consumer's speed.
+    /// </summary>
+    public TimeSpan? BufferDebloatTarget { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
     /// Loggers for the runtime and connectors. Null (the default) logs to the console at
     /// <see cref="LogLevel.Information"/>, so a job started outside a host still shows its restarts and
     /// failures; the generic host passes its own factory. <see cref="NullLoggerFactory.Instance"/> silences it.
@@ -64,5 +73,9 @@ public sealed class JobExecutionOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(BatchSize, 1, nameof(BatchSize));
         ArgumentOutOfRangeException.ThrowIfLessThan(ChannelCapacity, 1, nameof(ChannelCapacity));
         ArgumentOutOfRangeException.ThrowIfLessThan(BufferTimeout, TimeSpan.Zero, nameof(BufferTimeout));
+        if (BufferDebloatTarget is { } target)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(target, TimeSpan.Zero, nameof(BufferDebloatTarget));
+        }
     }
 }
