@@ -20,7 +20,7 @@ internal sealed class DiskFullStorage(ICheckpointStorage inner) : ICheckpointSto
 
     public Task AbortAsync(CheckpointLocation location) => inner.AbortAsync(location);
 
-    public Task<RestoredCheckpoint?> LoadLatestAsync(CancellationToken cancellationToken) => inner.LoadLatestAsync(cancellationToken);
+    public Task<CheckpointSearchResult> LoadLatestAsync(CancellationToken cancellationToken) => inner.LoadLatestAsync(cancellationToken);
 
     public Task<RestoredCheckpoint> LoadAsync(string path, CancellationToken cancellationToken) => inner.LoadAsync(path, cancellationToken);
 
