@@ -155,6 +155,9 @@ public static class KafkaNativeLibrary
         RouteConfluentImports(path);
         try
         {
+            // The runtime's loader reports the system's reason (a missing dependency, a wrong architecture);
+            // Confluent.Kafka's own message leaves it out.
+            NativeLibrary.Load(path);
             Library.Load(path);
         }
         catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException or BadImageFormatException or InvalidOperationException or FileLoadException)
