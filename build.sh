@@ -14,7 +14,7 @@ command=${1:-help}
 shift || true
 
 ensure_native() {
-  # Confluent.Kafka's native library is not served by the registry: build and pack it (cached).
+  # librdkafka from source (cached): the Kafka client package StreamGen.Kafka.Native and the embedded broker library.
   bash eng/librdkafka/build.sh
 }
 
@@ -102,6 +102,8 @@ case "$command" in
   pack)
     ensure_native
     dotnet pack StreamGen.sln -c Release -nologo -v:q -o artifacts/packages "$@"
+    # StreamGen.Kafka depends on it: publish it with the others.
+    cp artifacts/feed/StreamGen.Kafka.Native.*.nupkg artifacts/packages/
     ;;
   *)
     sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'

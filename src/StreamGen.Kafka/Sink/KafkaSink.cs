@@ -1,6 +1,7 @@
 using Confluent.Kafka;
 using StreamGen.Checkpointing;
 using StreamGen.Connectors;
+using StreamGen.Kafka.Native;
 
 namespace StreamGen.Kafka.Sink;
 
@@ -12,8 +13,10 @@ public sealed class KafkaSink<T>(KafkaClusterOptions cluster, KafkaSinkOptions o
     public KafkaSinkOptions Options => options;
 
     /// <inheritdoc />
+    /// <exception cref="KafkaNativeLibraryException">librdkafka is missing, unloadable or too old; restarting cannot help.</exception>
     public ISinkWriter<T> CreateWriter(ConnectorContext context)
     {
+        KafkaNativeLibrary.EnsureLoaded(context.LoggerFactory);
         if (string.IsNullOrEmpty(options.Topic))
         {
             throw new ArgumentException("A Kafka sink needs a topic.", nameof(options));
