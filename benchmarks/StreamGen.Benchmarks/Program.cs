@@ -6,7 +6,7 @@ using StreamGen.Benchmarks.Scenarios;
 // run, because the machine is shared and absolute timings drift. See docs/performance.md.
 var options = BenchOptions.Parse(args);
 var results = new BenchmarkResults { Environment = MachineInfo.Collect(args) };
-var report = new Report(results);
+var report = new Report(results, options.Smoke);
 var context = new BenchContext(options, report);
 StreamGen.Benchmarks.Workload.PipelineRun.Tuning = (options.BatchSize, options.ChannelCapacity);
 results.Environment["batchSize"] = options.BatchSize?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "default (256)";
@@ -23,7 +23,7 @@ IScenario[] scenarios =
     new KafkaScenario(),
 ];
 
-Console.WriteLine($"StreamGen benchmarks ({(options.Quick ? "quick" : "full")}): {results.Environment["cpuModel"]}, {Environment.ProcessorCount} cores, commit {results.Environment["commit"]}, {results.Environment["gc"]} GC");
+Console.WriteLine($"StreamGen benchmarks ({(options.Smoke ? "smoke" : options.Quick ? "quick" : "full")}): {results.Environment["cpuModel"]}, {Environment.ProcessorCount} cores, commit {results.Environment["commit"]}, {results.Environment["gc"]} GC");
 Report.PrintHeader();
 var clock = Stopwatch.StartNew();
 foreach (var scenario in scenarios.Where(s => options.Runs(s.Name)))

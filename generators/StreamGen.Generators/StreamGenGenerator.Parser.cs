@@ -16,7 +16,7 @@ public sealed partial class StreamGenGenerator
     /// Turns an operator symbol into an <see cref="OperatorModel"/>, and a <c>[MessagePackSerializable]</c> type into a
     /// <see cref="PayloadModel"/>; the only place that sees Roslyn symbols.
     /// </summary>
-    internal sealed class Parser
+    internal sealed partial class Parser
     {
         public const string StreamOperatorAttributeName = "StreamGen.StreamOperatorAttribute";
         public const string MessagePackSerializableAttributeName = "StreamGen.MessagePackSerializableAttribute";
@@ -33,9 +33,20 @@ public sealed partial class StreamGenGenerator
 
         private readonly Dictionary<string, ObjectModel?> _objects = new(StringComparer.Ordinal);
         private readonly List<string> _objectOrder = new();
+        private readonly List<DiagnosticInfo> _diagnostics = new();
         private readonly CancellationToken _token;
+        private readonly LocationInfo? _rootLocation;
 
-        private Parser(CancellationToken token) => _token = token;
+        // Payload types are not checked by the analyzers (they look at [State] members only), so every member the
+        // generator cannot encode is reported here; for state, visible members are the analyzers' SG0001.
+        private readonly bool _reportVisibleMembers;
+
+        private Parser(ISymbol root, bool reportVisibleMembers, CancellationToken token)
+        {
+            _rootLocation = LocationInfo.From(root.Locations.FirstOrDefault(l => l.IsInSource));
+            _reportVisibleMembers = reportVisibleMembers;
+            _token = token;
+        }
 
         public static OperatorModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken token)
         {
@@ -67,7 +78,7 @@ public sealed partial class StreamGenGenerator
             }
 
             token.ThrowIfCancellationRequested();
-            return new Parser(token).ParseOperator(type);
+            return new Parser(type, reportVisibleMembers: false, token).ParseOperator(type);
         }
 
         /// <summary>
@@ -93,7 +104,7 @@ public sealed partial class StreamGenGenerator
             }
 
             token.ThrowIfCancellationRequested();
-            return new Parser(token).ParsePayloadType(type, accessibility);
+            return new Parser(type, reportVisibleMembers: true, token).ParsePayloadType(type, accessibility);
         }
 
         private PayloadModel? ParsePayloadType(INamedTypeSymbol type, Accessibility accessibility)
@@ -117,7 +128,8 @@ public sealed partial class StreamGenGenerator
                 DisplayName: type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat),
                 HintName: HintName(type, "MessagePackSerializer.g.cs"),
                 Type: root,
-                Objects: ObjectModels(valid));
+                Objects: ObjectModels(valid),
+                Diagnostics: _diagnostics.Distinct().ToImmutableEquatableArray());
         }
 
         private static IEnumerable<INamedTypeSymbol> ContainingTypes(INamedTypeSymbol type)
@@ -225,7 +237,8 @@ public sealed partial class StreamGenGenerator
                     _ => "private",
                 },
                 StateMembers: members.ToImmutableEquatableArray(),
-                Objects: ObjectModels(valid));
+                Objects: ObjectModels(valid),
+                Diagnostics: _diagnostics.Distinct().ToImmutableEquatableArray());
         }
 
         /// <summary>
@@ -368,38 +381,10 @@ public sealed partial class StreamGenGenerator
             _objects[key] = null;
             _objectOrder.Add(key);
 
-            // Candidate members: readable, visible to generated code in the same assembly, not [Transient].
-            var candidates = new List<(string Name, ITypeSymbol Type, TypeModel? Model, bool Settable, bool InitOnly)>();
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object && current.SpecialType != SpecialType.System_ValueType; current = current.BaseType)
-            {
-                foreach (var member in current.GetMembers())
-                {
-                    if (member.IsStatic || member.IsImplicitlyDeclared || !IsVisible(member) || !seen.Add(member.Name)
-                        || member.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == TransientAttributeName))
-                    {
-                        continue;
-                    }
-
-                    switch (member)
-                    {
-                        // Required members must be set in the object initializer, like init-only ones.
-                        case IFieldSymbol { IsConst: false } field:
-                            candidates.Add((field.Name, field.Type, null, !field.IsReadOnly, field.IsRequired));
-                            break;
-                        case IPropertySymbol { IsIndexer: false, GetMethod: { } getter } property when IsVisible(getter) && property.Name != "EqualityContract":
-                            var setter = property.SetMethod;
-                            var settable = setter is not null && IsVisible(setter);
-                            candidates.Add((property.Name, property.Type, null, settable, settable && (setter!.IsInitOnly || property.IsRequired)));
-                            break;
-                    }
-                }
-            }
-
+            var candidates = CollectCandidates(type);
             for (var i = 0; i < candidates.Count; i++)
             {
-                var c = candidates[i];
-                candidates[i] = (c.Name, c.Type, AnalyzeType(c.Type), c.Settable, c.InitOnly);
+                candidates[i] = candidates[i] with { Model = AnalyzeType(candidates[i].Type) };
             }
 
             // Prefer the widest constructor whose parameters all match supported members by name and type:
@@ -419,7 +404,7 @@ public sealed partial class StreamGenGenerator
                     continue;
                 }
 
-                var matches = ctor.Parameters.All(p => candidates.Any(c => c.Model is not null
+                var matches = ctor.Parameters.All(p => candidates.Any(c => c.Model is not null && c.Readable
                     && string.Equals(c.Name, p.Name, StringComparison.OrdinalIgnoreCase)
                     && SymbolEqualityComparer.Default.Equals(c.Type.WithNullableAnnotation(NullableAnnotation.None), p.Type.WithNullableAnnotation(NullableAnnotation.None))));
                 if (matches && (constructor is null || ctor.Parameters.Length > constructor.Parameters.Length))
@@ -436,7 +421,7 @@ public sealed partial class StreamGenGenerator
             }
 
             var parameterMembers = constructor?.Parameters
-                .Select(p => candidates.First(c => c.Model is not null && string.Equals(c.Name, p.Name, StringComparison.OrdinalIgnoreCase)).Name)
+                .Select(p => candidates.First(c => c.Model is not null && c.Readable && string.Equals(c.Name, p.Name, StringComparison.OrdinalIgnoreCase)).Name)
                 .ToList() ?? new List<string>();
 
             var members = new List<ObjectMemberModel>();
@@ -444,6 +429,13 @@ public sealed partial class StreamGenGenerator
             {
                 if (candidate.Model is null)
                 {
+                    // A visible [State]-reachable member of an unsupported type is the analyzers' SG0001; the
+                    // members they do not look at (private ones, payloads) are reported here.
+                    if (candidate.Reachability != Reachability.Derived && (_reportVisibleMembers || !IsVisible(candidate.Symbol)))
+                    {
+                        Report(candidate.Symbol, type, $"its type '{candidate.Type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat)}' cannot be serialized");
+                    }
+
                     continue;
                 }
 
@@ -456,17 +448,28 @@ public sealed partial class StreamGenGenerator
                 {
                     assignment = candidate.InitOnly ? MemberAssignment.Init : MemberAssignment.Set;
                 }
-                else if (candidate.Model.Kind is StateTypeKind.List or StateTypeKind.HashSet or StateTypeKind.Queue or StateTypeKind.Dictionary)
+                else if (candidate.Readable && candidate.Model.Kind is StateTypeKind.List or StateTypeKind.HashSet or StateTypeKind.Queue or StateTypeKind.Dictionary)
                 {
                     assignment = MemberAssignment.Populate;
                 }
+                else if (candidate.Accessor is not null && candidate.Reachability == Reachability.Data)
+                {
+                    assignment = MemberAssignment.Accessor;
+                }
                 else
                 {
-                    // Computed or get-only members that no constructor takes are derived data, not state.
+                    if (candidate.Reachability == Reachability.Unreachable)
+                    {
+                        Report(candidate.Symbol, type, candidate.Reason!);
+                    }
+
+                    // Computed members (a getter over fields) are derived: the fields they read are written.
                     continue;
                 }
 
-                members.Add(new ObjectMemberModel(candidate.Name, candidate.Model, assignment));
+                // A member read through a getter accessor keeps it even when it is assigned another way.
+                var accessor = assignment == MemberAssignment.Accessor || !candidate.Readable ? candidate.Accessor : null;
+                members.Add(new ObjectMemberModel(candidate.Name, candidate.Model, assignment, accessor));
             }
 
             var model = new ObjectModel(key, type.IsValueType, members.ToImmutableEquatableArray(), parameterMembers.ToImmutableEquatableArray());

@@ -155,6 +155,11 @@ public sealed partial class StreamGenGenerator
             EmitReadBody(type);
             _w.CloseBlock();
 
+            if (type.Kind == StateTypeKind.Object)
+            {
+                EmitAccessors(type, _objects[type.FullName]);
+            }
+
             if (type.IsImmutable || !_deepCopies)
             {
                 return;
@@ -216,7 +221,7 @@ public sealed partial class StreamGenGenerator
                     foreach (var member in model.Members)
                     {
                         _w.WriteLine($"writer.WriteString({Literal(member.Name)}u8);");
-                        _w.WriteLine(WriteStatement(member.Type, "value." + Id(member.Name)));
+                        _w.WriteLine(WriteStatement(member.Type, MemberValue(type, member, "value")));
                     }
 
                     break;
@@ -291,9 +296,9 @@ public sealed partial class StreamGenGenerator
             foreach (var member in model.Members)
             {
                 _w.WriteLine($"{member.Type.FullName} {Local(member)} = default!;");
-                if (member.Assignment == MemberAssignment.Set)
+                if (member.Assignment is MemberAssignment.Set or MemberAssignment.Accessor)
                 {
-                    _w.WriteLine($"var has{member.Name} = false;");
+                    _w.WriteLine($"var {Has(member)} = false;");
                 }
             }
 
@@ -319,9 +324,9 @@ public sealed partial class StreamGenGenerator
                     _w.WriteLine($"{keyword} (global::System.MemoryExtensions.SequenceEqual(name, {Literal(member.Name)}u8))");
                     _w.OpenBlock();
                     _w.WriteLine($"{Local(member)} = {ReadExpression(member.Type)};");
-                    if (member.Assignment == MemberAssignment.Set)
+                    if (member.Assignment is MemberAssignment.Set or MemberAssignment.Accessor)
                     {
-                        _w.WriteLine($"has{member.Name} = true;");
+                        _w.WriteLine($"{Has(member)} = true;");
                     }
 
                     _w.CloseBlock();
@@ -357,14 +362,14 @@ public sealed partial class StreamGenGenerator
                 _w.CloseBlock(";");
             }
 
-            foreach (var member in model.Members.Where(m => m.Assignment == MemberAssignment.Set))
+            foreach (var member in model.Members.Where(m => m.Assignment is MemberAssignment.Set or MemberAssignment.Accessor))
             {
                 // Only members present in the data are assigned, so a member added to the type since the
                 // checkpoint keeps its initializer value.
                 _w.WriteLine();
-                _w.WriteLine($"if (has{member.Name})");
+                _w.WriteLine($"if ({Has(member)})");
                 _w.OpenBlock();
-                _w.WriteLine($"result.{Id(member.Name)} = {Local(member)};");
+                _w.WriteLine(AssignStatement(type, member, "result", Local(member)));
                 _w.CloseBlock();
             }
 
@@ -468,8 +473,9 @@ public sealed partial class StreamGenGenerator
                     var members = model.Members.ToDictionary(m => m.Name);
                     var arguments = string.Join(", ", model.ConstructorParameters.Select(p => CopyExpression(members[p].Type, "value." + Id(p))));
                     var assigned = model.Members.Where(m => m.Assignment is MemberAssignment.Init or MemberAssignment.Set).ToList();
+                    var accessed = model.Members.Where(m => m.Assignment == MemberAssignment.Accessor).ToList();
                     var populated = model.Members.Any(m => m.Assignment == MemberAssignment.Populate);
-                    var target = populated ? "var result =" : "return";
+                    var target = populated || accessed.Count > 0 ? "var result =" : "return";
                     if (assigned.Count == 0)
                     {
                         _w.WriteLine($"{target} new {type.FullName}({arguments});");
@@ -480,15 +486,24 @@ public sealed partial class StreamGenGenerator
                         _w.OpenBlock();
                         foreach (var member in assigned)
                         {
-                            _w.WriteLine($"{Id(member.Name)} = {CopyExpression(member.Type, "value." + Id(member.Name))},");
+                            _w.WriteLine($"{Id(member.Name)} = {CopyExpression(member.Type, MemberValue(type, member, "value"))},");
                         }
 
                         _w.CloseBlock(";");
                     }
 
+                    foreach (var member in accessed)
+                    {
+                        _w.WriteLine(AssignStatement(type, member, "result", CopyExpression(member.Type, MemberValue(type, member, "value"))));
+                    }
+
                     if (populated)
                     {
                         EmitPopulate(model, member => $"value.{Id(member.Name)}", copy: true);
+                    }
+
+                    if (populated || accessed.Count > 0)
+                    {
                         _w.WriteLine();
                         _w.WriteLine("return result;");
                     }
@@ -551,7 +566,76 @@ public sealed partial class StreamGenGenerator
             return $"new {element.FullName}[{length}]{suffix}";
         }
 
-        private static string Local(ObjectMemberModel member) => member.Name + "Value";
+        private static string Local(ObjectMemberModel member) => Identifier(member.Name) + "Value";
+
+        private static string Has(ObjectMemberModel member) => "has" + Identifier(member.Name);
+
+        // Member names are C# identifiers except an explicitly implemented property's (`IShape.Area`).
+        private static string Identifier(string name) => new(name.Select(c => char.IsLetterOrDigit(c) || c == '_' ? c : '_').ToArray());
+
+        /// <summary>The expression reading <paramref name="member"/> of <paramref name="instance"/>: by name, or through its accessor.</summary>
+        private string MemberValue(TypeModel type, ObjectMemberModel member, string instance)
+            => member.Accessor switch
+            {
+                { FieldName: not null } a => $"{Helper}{AccessorName(type, member, "Field")}({Ref(a)}{instance})",
+                { GetterName: not null } a => $"{Helper}{AccessorName(type, member, "Get")}({Ref(a)}{instance})",
+                _ => $"{instance}.{Id(member.Name)}",
+            };
+
+        /// <summary>The statement assigning <paramref name="value"/> to <paramref name="member"/> of <paramref name="instance"/>.</summary>
+        private string AssignStatement(TypeModel type, ObjectMemberModel member, string instance, string value)
+            => member.Accessor switch
+            {
+                { FieldName: not null } a when member.Assignment == MemberAssignment.Accessor => $"{Helper}{AccessorName(type, member, "Field")}({Ref(a)}{instance}) = {value};",
+                { SetterName: not null } a when member.Assignment == MemberAssignment.Accessor => $"{Helper}{AccessorName(type, member, "Set")}({Ref(a)}{instance}, {value});",
+                _ => $"{instance}.{Id(member.Name)} = {value};",
+            };
+
+        private static string Ref(MemberAccessor accessor) => accessor.DeclaringTypeIsValueType ? "ref " : string.Empty;
+
+        private string AccessorName(TypeModel type, ObjectMemberModel member, string kind)
+            => $"{kind}{_helperNames[type.FullName]}_{Identifier(member.Name)}";
+
+        /// <summary>
+        /// Writes the <c>[UnsafeAccessor]</c> externs of a user type's members that generated code cannot name: the
+        /// runtime binds them to the private field or accessor method, with no reflection (NativeAOT-safe).
+        /// </summary>
+        private void EmitAccessors(TypeModel type, ObjectModel model)
+        {
+            foreach (var member in model.Members)
+            {
+                if (member.Accessor is not { } a)
+                {
+                    continue;
+                }
+
+                var target = a.DeclaringTypeIsValueType ? $"ref {a.DeclaringType} instance" : $"{a.DeclaringType} instance";
+                _w.WriteLine();
+                if (a.FieldName is not null)
+                {
+                    _w.WriteLine($"[global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = {Literal(a.FieldName)})]");
+                    _w.WriteLine($"private static extern ref {member.Type.FullName} {AccessorName(type, member, "Field")}({target});");
+                    continue;
+                }
+
+                if (a.GetterName is not null)
+                {
+                    _w.WriteLine($"[global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = {Literal(a.GetterName)})]");
+                    _w.WriteLine($"private static extern {member.Type.FullName} {AccessorName(type, member, "Get")}({target});");
+                }
+
+                if (a.SetterName is not null)
+                {
+                    if (a.GetterName is not null)
+                    {
+                        _w.WriteLine();
+                    }
+
+                    _w.WriteLine($"[global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = {Literal(a.SetterName)})]");
+                    _w.WriteLine($"private static extern void {AccessorName(type, member, "Set")}({target}, {member.Type.FullName} value);");
+                }
+            }
+        }
 
         public static string Id(string name) => SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None ? name : "@" + name;
 

@@ -1,4 +1,6 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
+using StreamGen.Generators.Helpers;
 
 namespace StreamGen.Generators;
 
@@ -18,6 +20,7 @@ public sealed partial class StreamGenGenerator : IIncrementalGenerator
         public const string NonNullOperatorModels = nameof(NonNullOperatorModels);
         public const string PayloadModels = nameof(PayloadModels);
         public const string NonNullPayloadModels = nameof(NonNullPayloadModels);
+        public const string Diagnostics = nameof(Diagnostics);
     }
 
     /// <inheritdoc />
@@ -56,6 +59,21 @@ public sealed partial class StreamGenGenerator : IIncrementalGenerator
         {
             spc.CancellationToken.ThrowIfCancellationRequested();
             spc.AddSource(model.HintName, PayloadEmitter.Emit(model));
+        });
+
+        // A user type reached from several operators or payloads is analyzed by each; its diagnostics are
+        // reported once.
+        var diagnostics = operators.Select(static (model, _) => model.Diagnostics).Collect()
+            .Combine(payloads.Select(static (model, _) => model.Diagnostics).Collect())
+            .Select(static (pair, _) => pair.Left.Concat(pair.Right).SelectMany(d => d).Distinct().ToImmutableEquatableArray())
+            .WithTrackingName(TrackingNames.Diagnostics);
+
+        context.RegisterSourceOutput(diagnostics, static (spc, infos) =>
+        {
+            foreach (var info in infos)
+            {
+                spc.ReportDiagnostic(info.ToDiagnostic());
+            }
         });
     }
 }

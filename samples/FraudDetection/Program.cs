@@ -4,10 +4,13 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using StreamGen.Kafka.Embedded;
+using StreamGen.Kafka.Native;
 
 // Runs the fraud-detection job on the generic host against the embedded Kafka broker (or a real one named by
 // StreamGen__Kafka__BootstrapServers), feeds it generated card transactions with planted fraud and malformed
 // records, and checks that exactly the planted cases raise alerts and every malformed record is dead-lettered.
+// The sample's own producer, admin client and consumer must run on the librdkafka StreamGen's job uses.
+KafkaNativeLibrary.EnsureLoaded();
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
 using var embedded = string.IsNullOrEmpty(builder.Configuration["StreamGen:Kafka:BootstrapServers"]) ? EmbeddedKafkaCluster.Start() : null;
 var runId = DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Confluent.Kafka;
 using Confluent.Kafka.Admin;
 using StreamGen.Kafka.Embedded;
+using StreamGen.Kafka.Native;
 
 namespace WordCount;
 
@@ -27,6 +28,9 @@ internal static class Demo
         var checkpointRoot = Environment.GetEnvironmentVariable("WORDCOUNT_CHECKPOINTS");
         var checkpoints = checkpointRoot is null ? Path.Combine(Path.GetTempPath(), $"streamgen-wordcount-{runId}") : $"{checkpointRoot.TrimEnd('/')}/{runId}";
 
+        // The demo's own producer and consumer must run on the librdkafka StreamGen's job uses.
+        var librdkafka = KafkaNativeLibrary.EnsureLoaded();
+        Step($"librdkafka {librdkafka.VersionString} from {librdkafka.Path}");
         var external = Environment.GetEnvironmentVariable("StreamGen__Kafka__BootstrapServers");
         using var embedded = external is null ? EmbeddedKafkaCluster.Start() : null;
         var bootstrap = external ?? embedded!.BootstrapServers;

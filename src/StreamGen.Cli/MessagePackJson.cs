@@ -1,14 +1,19 @@
+using System.Buffers;
 using System.Text.Json;
-using StreamGen.Serialization;
+using MessagePack;
 
 namespace StreamGen.Cli;
 
-/// <summary>Converts any MessagePack value to JSON (bin as base64, extensions as {type, base64}).</summary>
+/// <summary>
+/// Converts any MessagePack value to JSON (bin as base64, extensions as {ext, data}), reading with MessagePack-CSharp's
+/// reader. Not <c>MessagePackSerializer.ConvertToJson</c>: that writes bin as an array of numbers and a map key that is
+/// not a string without quotes, neither of which is valid JSON for a dump.
+/// </summary>
 internal static class MessagePackJson
 {
     public static void WriteValue(ref MessagePackReader reader, Utf8JsonWriter json)
     {
-        switch (reader.NextType)
+        switch (reader.NextMessagePackType)
         {
             case MessagePackType.Nil:
                 reader.ReadNil();
@@ -18,13 +23,14 @@ internal static class MessagePackJson
                 json.WriteBooleanValue(reader.ReadBoolean());
                 break;
             case MessagePackType.Integer:
-                try
-                {
-                    json.WriteNumberValue(reader.ReadInt64());
-                }
-                catch (MessagePackFormatException)
+                // uint 64 is the one integer encoding whose values need not fit a long.
+                if (reader.NextCode == MessagePackCode.UInt64)
                 {
                     json.WriteNumberValue(reader.ReadUInt64());
+                }
+                else
+                {
+                    json.WriteNumberValue(reader.ReadInt64());
                 }
 
                 break;
@@ -35,7 +41,7 @@ internal static class MessagePackJson
                 json.WriteStringValue(reader.ReadString());
                 break;
             case MessagePackType.Binary:
-                json.WriteBase64StringValue(reader.ReadBinarySpan());
+                json.WriteBase64StringValue(reader.ReadBytes()!.Value.ToArray());
                 break;
             case MessagePackType.Array:
                 var length = reader.ReadArrayHeader();
@@ -59,19 +65,19 @@ internal static class MessagePackJson
                 json.WriteEndObject();
                 break;
             case MessagePackType.Extension:
-                var (type, extLength) = reader.ReadExtensionHeader();
+                var header = reader.ReadExtensionFormatHeader();
                 json.WriteStartObject();
-                json.WriteNumber("ext", type);
-                json.WriteBase64String("data", reader.ReadRaw(extLength));
+                json.WriteNumber("ext", header.TypeCode);
+                json.WriteBase64String("data", reader.ReadRaw(header.Length).ToArray());
                 json.WriteEndObject();
                 break;
             default:
-                throw new MessagePackFormatException("Not a MessagePack value", reader.Position);
+                throw new MessagePackSerializationException($"Not a MessagePack value: format byte 0x{reader.NextCode:x2} at byte {reader.Consumed}.");
         }
     }
 
     private static string KeyText(ref MessagePackReader reader)
-        => reader.NextType == MessagePackType.String ? reader.ReadString() ?? "null" : Encoding(ref reader);
+        => reader.NextMessagePackType == MessagePackType.String ? reader.ReadString() ?? "null" : Encoding(ref reader);
 
     private static string Encoding(ref MessagePackReader reader)
     {

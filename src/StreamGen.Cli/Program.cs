@@ -1,3 +1,5 @@
+using System.CommandLine;
+using System.CommandLine.Help;
 using System.Globalization;
 using System.Text.Json;
 using StreamGen.Cli;
@@ -8,36 +10,26 @@ return await CheckpointCli.RunAsync(args, Console.Out, Console.Error);
 
 namespace StreamGen.Cli
 {
-    /// <summary>The commands of the <c>streamgen</c> tool.</summary>
+    /// <summary>The commands of the <c>streamgen</c> tool, parsed by System.CommandLine (help, errors, suggestions).</summary>
     internal static class CheckpointCli
     {
-        private const string Usage = """
-            usage:
-              streamgen list <storage-path>                         checkpoints and savepoints, newest first
-              streamgen show <checkpoint-dir> [--operator <id>]     operators, subtasks, sizes, keys per state file
-              streamgen dump <checkpoint-dir> <state-file> [--out <file.json>]
-                                                                    a state file as JSON (field names from its schema)
-            """;
+        /// <summary>Exit code of a command line that does not parse (usage error, as the former hand-written parser returned).</summary>
+        private const int UsageError = 2;
 
         public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
         {
+            var parse = BuildCommand(output).Parse(args);
+            if (parse.Errors.Count > 0)
+            {
+                // The errors and the help go to stderr: stdout carries only what a command produces (e.g. JSON).
+                await parse.InvokeAsync(new InvocationConfiguration { Output = error, Error = error });
+                return UsageError;
+            }
+
             try
             {
-                switch (args)
-                {
-                    case ["list", var root]:
-                        await ListAsync(root, output);
-                        return 0;
-                    case ["show", var path, ..]:
-                        await ShowAsync(path, Option(args, "--operator"), output);
-                        return 0;
-                    case ["dump", var path, var file, ..]:
-                        await DumpAsync(path, file, Option(args, "--out"), output);
-                        return 0;
-                    default:
-                        await error.WriteLineAsync(Usage);
-                        return 2;
-                }
+                // Exceptions reach the catch blocks below instead of System.CommandLine's stack-trace printer.
+                return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
             }
             catch (CorruptCheckpointException ex)
             {
@@ -49,6 +41,27 @@ namespace StreamGen.Cli
                 await error.WriteLineAsync($"error: {ex.Message}");
                 return 1;
             }
+        }
+
+        private static Command BuildCommand(TextWriter output)
+        {
+            var storagePath = new Argument<string>("storage-path") { Description = "The checkpoint storage directory (StreamGen:Checkpointing:StoragePath)." };
+            var list = new Command("list", "Checkpoints and savepoints, newest first.") { storagePath };
+            list.SetAction((parse, _) => ListAsync(parse.GetRequiredValue(storagePath), output));
+
+            var showPath = new Argument<string>("checkpoint-dir") { Description = "A checkpoint or savepoint directory (chk-<n> or a savepoint)." };
+            var operatorId = new Option<string>("--operator") { Description = "Only this operator id.", HelpName = "id" };
+            var show = new Command("show", "Operators, subtasks, sizes and keys per state file; verifies the checksums.") { showPath, operatorId };
+            show.SetAction((parse, _) => ShowAsync(parse.GetRequiredValue(showPath), parse.GetValue(operatorId), output));
+
+            var dumpPath = new Argument<string>("checkpoint-dir") { Description = "A checkpoint or savepoint directory." };
+            var stateFile = new Argument<string>("state-file") { Description = "A state file of it, as 'show' lists them." };
+            var outFile = new Option<string>("--out") { Description = "Write the JSON to this file instead of stdout.", HelpName = "file.json" };
+            var dump = new Command("dump", "A state file as JSON (field names from its schema).") { dumpPath, stateFile, outFile };
+            dump.SetAction((parse, _) => DumpAsync(parse.GetRequiredValue(dumpPath), parse.GetRequiredValue(stateFile), parse.GetValue(outFile), output));
+
+            // A plain command named as the tool is installed (a RootCommand takes the name of the entry assembly).
+            return new Command("streamgen", "Inspect StreamGen checkpoints and savepoints.") { new HelpOption(), new VersionOption(), list, show, dump };
         }
 
         private static async Task ListAsync(string root, TextWriter output)
@@ -119,12 +132,6 @@ namespace StreamGen.Cli
                 await File.WriteAllBytesAsync(outPath, buffer.ToArray());
                 await output.WriteLineAsync($"wrote {outPath}");
             }
-        }
-
-        private static string? Option(string[] args, string name)
-        {
-            var i = Array.IndexOf(args, name);
-            return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
         }
 
         private static string Bytes(long n) => n switch

@@ -1,5 +1,6 @@
 using System.Text.Json;
-using StreamGen.Serialization;
+using MessagePack;
+using MessagePackFormatException = StreamGen.Serialization.MessagePackFormatException;
 
 namespace StreamGen.Cli;
 
@@ -11,33 +12,59 @@ internal static class StateFileJson
 {
     public static void Write(ReadOnlySpan<byte> data, Utf8JsonWriter json)
     {
-        var probe = new MessagePackReader(data);
+        // MessagePack-CSharp reads from memory, not a span; a state file is read whole anyway, so one copy costs little.
+        ReadOnlyMemory<byte> memory = data.ToArray();
+        var probe = new MessagePackReader(memory);
         var format = TryReadFormat(ref probe);
-        var reader = new MessagePackReader(data);
-        switch (format)
+        var reader = new MessagePackReader(memory);
+        try
         {
-            case "sg-keyed/1":
-                WriteKeyed(ref reader, json);
-                break;
-            case "sg-operator/1":
-                WriteOperator(ref reader, json);
-                break;
-            default:
-                MessagePackJson.WriteValue(ref reader, json);
-                break;
+            switch (format)
+            {
+                case "sg-keyed/1":
+                    WriteKeyed(ref reader, json);
+                    break;
+                case "sg-operator/1":
+                    WriteOperator(ref reader, json);
+                    break;
+                default:
+                    MessagePackJson.WriteValue(ref reader, json);
+                    break;
+            }
+        }
+        catch (Exception ex) when (ex is MessagePackSerializationException or EndOfStreamException or OverflowException)
+        {
+            throw Malformed(ex, reader.Consumed);
         }
     }
 
     /// <summary>Counts the keys of a keyed state file (null if it is not one).</summary>
     public static (int Keys, int KeyGroups)? CountKeys(ReadOnlySpan<byte> data)
     {
-        var reader = new MessagePackReader(data);
+        ReadOnlyMemory<byte> memory = data.ToArray();
+        var reader = new MessagePackReader(memory);
         if (TryReadFormat(ref reader) != "sg-keyed/1")
         {
             return null;
         }
 
-        reader = new MessagePackReader(data);
+        reader = new MessagePackReader(memory);
+        try
+        {
+            return CountKeys(ref reader);
+        }
+        catch (Exception ex) when (ex is MessagePackSerializationException or EndOfStreamException or OverflowException)
+        {
+            throw Malformed(ex, reader.Consumed);
+        }
+    }
+
+    // The CLI reports StreamGen's format error (file, byte offset) for any malformed state file, whichever reader found it.
+    private static MessagePackFormatException Malformed(Exception ex, long position)
+        => new(ex.Message, (int)Math.Min(position, int.MaxValue));
+
+    private static (int Keys, int KeyGroups) CountKeys(ref MessagePackReader reader)
+    {
         reader.ReadArrayHeader();
         reader.Skip();
         reader.Skip();
@@ -62,14 +89,14 @@ internal static class StateFileJson
     {
         try
         {
-            if (reader.NextType != MessagePackType.Array || reader.ReadArrayHeader() < 3 || reader.NextType != MessagePackType.String)
+            if (reader.NextMessagePackType != MessagePackType.Array || reader.ReadArrayHeader() < 3 || reader.NextMessagePackType != MessagePackType.String)
             {
                 return null;
             }
 
             return reader.ReadString();
         }
-        catch (MessagePackFormatException)
+        catch (Exception ex) when (ex is MessagePackSerializationException or EndOfStreamException)
         {
             return null;
         }

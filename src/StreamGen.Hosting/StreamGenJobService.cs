@@ -1,28 +1,19 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using StreamGen.Checkpointing;
 using StreamGen.Diagnostics;
-using StreamGen.Graph;
-using StreamGen.Hosting.Configuration;
-using StreamGen.Kafka;
 using StreamGen.Recovery;
-using StreamGen.Storage;
 
 namespace StreamGen.Hosting;
 
 /// <summary>
-/// Builds the job from the user's definition and the <c>StreamGen</c> configuration, runs it until the host
-/// stops, and on shutdown optionally takes a savepoint first. A job that fails for good stops the host with
-/// exit code 1; a bounded job that finishes stops it with 0.
+/// Runs the job <see cref="StreamGenJobStartup"/> prepared until the host stops, and on shutdown optionally takes
+/// a savepoint first. A job that fails for good stops the host with exit code 1; a bounded job that finishes
+/// stops it with 0 (<see cref="ExitCodes"/>).
 /// </summary>
 internal sealed partial class StreamGenJobService(
-    JobDefinition definition,
     StreamGenJob job,
-    IOptions<StreamGenOptions> options,
-    IHostEnvironment environment,
     IHostApplicationLifetime lifetime,
-    IEnumerable<ICheckpointStorageProvider> storageProviders,
     ILoggerFactory loggerFactory) : BackgroundService
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger("StreamGen.Hosting");
@@ -30,71 +21,40 @@ internal sealed partial class StreamGenJobService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var o = options.Value;
-        var builder = new JobBuilder(o.JobName ?? environment.ApplicationName);
-        // The job's cluster (its default comes from STREAMGEN_KAFKA_BOOTSTRAP or localhost), overridden by configuration.
-        var cluster = builder.KafkaCluster();
-        if (o.Kafka.BootstrapServers is { Length: > 0 } servers)
+        if (job.Prepared is not { } prepared || job.Graph is not { } graph)
         {
-            cluster.BootstrapServers = servers;
+            return; // startup validation failed: it logged why, set the exit code and stops the host
         }
 
-        foreach (var (key, value) in o.Kafka.Properties)
+        var o = prepared.Options;
+        try
         {
-            cluster.Properties[key] = value;
-        }
+            LogStarting(graph.Name, graph.Operators.Count, o.Checkpointing.Mode, o.Checkpointing.Interval, prepared.Execution.Storage!.Description, prepared.BootstrapServers);
+            var execution = JobRunner.Start(graph, prepared.Execution);
+            _execution = execution;
+            job.Execution = execution;
 
-        definition.Configure(builder);
-        var graph = builder.Build();
-        var location = o.Checkpointing.StoragePath;
-        var storage = storageProviders.FirstOrDefault(p => p.CanHandle(location))?.Create(location, loggerFactory)
-            ?? new FileSystemCheckpointStorage(location, loggerFactory.CreateLogger("StreamGen.Storage"));
-        job.Graph = graph;
-        job.Storage = storage;
-
-        var executionOptions = new JobExecutionOptions
-        {
-            Storage = storage,
-            Checkpointing = new CheckpointConfig
+            await Task.WhenAny(execution.Completion, Task.Delay(Timeout.Infinite, stoppingToken)).ConfigureAwait(false);
+            if (!execution.Completion.IsCompleted)
             {
-                Mode = o.Checkpointing.Mode,
-                Interval = o.Checkpointing.Enabled ? o.Checkpointing.Interval : null,
-                Timeout = o.Checkpointing.Timeout,
-                MinPauseBetweenCheckpoints = o.Checkpointing.MinPause,
-                MaxConcurrentCheckpoints = o.Checkpointing.MaxConcurrent,
-                RetainedCheckpoints = o.Checkpointing.Retained,
-                TolerableCheckpointFailures = o.Checkpointing.TolerableFailures,
-            },
-            RestartStrategy = o.RestartStrategy.Type switch
+                return; // the host is stopping: StopAsync ends the job
+            }
+
+            if (execution.Completion.IsFaulted || execution.Status == JobStatus.Failed)
             {
-                RestartStrategyKind.None => RestartStrategy.None,
-                RestartStrategyKind.FixedDelay => RestartStrategy.FixedDelay(o.RestartStrategy.MaxAttempts, o.RestartStrategy.Delay),
-                _ => RestartStrategy.ExponentialBackoff(o.RestartStrategy.InitialBackoff, o.RestartStrategy.MaxBackoff, o.RestartStrategy.Multiplier, o.RestartStrategy.MaxAttempts),
-            },
-            RestoreFromSavepoint = string.IsNullOrEmpty(o.RestoreFrom) ? null : o.RestoreFrom,
-            AllowNonRestoredState = o.AllowNonRestoredState,
-            LoggerFactory = loggerFactory,
-        };
-
-        LogStarting(graph.Name, graph.Operators.Count, o.Checkpointing.Mode, o.Checkpointing.Interval, storage.Description, cluster.BootstrapServers);
-        var execution = JobRunner.Start(graph, executionOptions);
-        _execution = execution;
-        job.Execution = execution;
-
-        await Task.WhenAny(execution.Completion, Task.Delay(Timeout.Infinite, stoppingToken)).ConfigureAwait(false);
-        if (!execution.Completion.IsCompleted)
-        {
-            return; // the host is stopping: StopAsync ends the job
+                LogJobFailed(graph.Name, execution.RestartCount, execution.Completion.Exception?.GetBaseException() ?? execution.LastFailure);
+                job.ReportExitCode(ExitCodes.JobFailed);
+            }
+            else
+            {
+                LogJobFinished(graph.Name, execution.Status);
+            }
         }
-
-        if (execution.Completion.IsFaulted || execution.Status == JobStatus.Failed)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogJobFailed(graph.Name, execution.RestartCount, execution.Completion.Exception?.GetBaseException() ?? execution.LastFailure);
-            Environment.ExitCode = 1;
-        }
-        else
-        {
-            LogJobFinished(graph.Name, execution.Status);
+            // Left to the host, an exception here would stop it with exit code 0.
+            LogJobFailed(graph.Name, job.Execution?.RestartCount ?? 0, ex);
+            job.ReportExitCode(ExitCodes.JobFailed);
         }
 
         lifetime.StopApplication();
@@ -105,7 +65,7 @@ internal sealed partial class StreamGenJobService(
         if (_execution is { Status: JobStatus.Running } execution)
         {
             var stopped = false;
-            if (options.Value.SavepointOnShutdown)
+            if (job.Prepared?.Options.SavepointOnShutdown == true)
             {
                 try
                 {

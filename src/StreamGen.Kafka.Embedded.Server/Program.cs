@@ -1,25 +1,24 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using StreamGen.Kafka.Embedded;
 using StreamGen.Kafka.Embedded.Server;
 
-if (args is ["--help" or "-h"])
+var parse = ServerCommandLine.Command.Parse(args);
+if (parse.Errors.Count > 0)
 {
-    Console.WriteLine(ServerCommandLine.Usage);
-    return 0;
-}
-
-ServerCommandLine commandLine;
-try
-{
-    commandLine = ServerCommandLine.Parse(args);
-}
-catch (FormatException e)
-{
-    Console.Error.WriteLine(e.Message);
-    Console.Error.WriteLine(ServerCommandLine.Usage);
+    // Errors and usage on stderr: stdout's first line is the readiness signal parents read.
+    parse.Invoke(new InvocationConfiguration { Output = Console.Error });
     return 2;
 }
+
+// The command itself has no action: one is present only for --help or --version.
+if (parse.Action is not null)
+{
+    return parse.Invoke();
+}
+
+var commandLine = ServerCommandLine.From(parse);
 
 EmbeddedKafkaCluster cluster;
 try

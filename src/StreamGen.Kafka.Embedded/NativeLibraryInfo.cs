@@ -4,9 +4,10 @@ using StreamGen.Kafka.Embedded.Interop;
 namespace StreamGen.Kafka.Embedded;
 
 /// <summary>
-/// Which librdkafka the process runs: the embedded broker depends on StreamGen's patches
-/// to the mock cluster (eng/librdkafka), and an unpatched copy would silently break
-/// read_committed and transactional offsets, so the broker checks before it starts.
+/// The embedded broker's native library, <c>libstreamgen-rdkafka-mock.so</c>: librdkafka with StreamGen's
+/// patches to the mock cluster (eng/librdkafka). An unpatched copy would silently break read_committed and
+/// transactional offsets, so the broker checks before it starts. Kafka clients in the same process use their
+/// own library (StreamGen.Kafka's <c>KafkaNativeLibrary</c>), never this one.
 /// </summary>
 public static class NativeLibraryInfo
 {
@@ -30,8 +31,7 @@ public static class NativeLibraryInfo
     public static bool HasStreamGenPatches => NativeLibrary.TryGetExport(Handle.Value, PatchMarkerExport, out _);
 
     /// <summary>
-    /// The files named librdkafka that the process has mapped (Linux only; empty elsewhere).
-    /// Exactly one entry means Confluent.Kafka and the embedded broker share one library.
+    /// The librdkafka builds the process has mapped, the broker's and any client's (Linux only; empty elsewhere).
     /// </summary>
     public static IReadOnlyList<string> LoadedPaths
     {
@@ -46,7 +46,7 @@ public static class NativeLibraryInfo
 
             return File.ReadLines(maps)
                 .Select(line => line.IndexOf('/', StringComparison.Ordinal) is var at and >= 0 ? line[at..] : "")
-                .Where(path => Path.GetFileName(path).StartsWith("librdkafka", StringComparison.Ordinal))
+                .Where(path => Path.GetFileName(path).Contains("rdkafka", StringComparison.Ordinal))
                 .Distinct(StringComparer.Ordinal)
                 .ToList();
         }
@@ -57,10 +57,9 @@ public static class NativeLibraryInfo
         if (!HasStreamGenPatches)
         {
             throw new InvalidOperationException(
-                $"The librdkafka loaded from {string.Join(", ", LoadedPaths)} (version {Version}) lacks StreamGen's " +
-                "mock-cluster patches, so the embedded broker would ignore read_committed and transactional offsets. " +
-                "Run eng/librdkafka/build.sh (it also evicts a stale librdkafka.redist from the NuGet global " +
-                "packages folder), then restore and build again.");
+                $"The embedded broker's {LibRdKafka.LibraryName}.so (version {Version}, mapped: {string.Join(", ", LoadedPaths)}) " +
+                "lacks StreamGen's mock-cluster patches, so it would ignore read_committed and transactional offsets. " +
+                "Run eng/librdkafka/build.sh, then build again.");
         }
     }
 }

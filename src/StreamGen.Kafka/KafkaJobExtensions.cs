@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using Confluent.Kafka;
 using StreamGen.Graph;
+using StreamGen.Kafka.Native;
 using StreamGen.Kafka.Serialization;
 using StreamGen.Kafka.Sink;
 using StreamGen.Kafka.Source;
@@ -36,9 +37,11 @@ public static class KafkaJobExtensions
     /// <param name="deserializer">Turns a record value into a <typeparamref name="T"/>.</param>
     /// <param name="configure">Further source settings (more topics, group id, start position, error handling).</param>
     /// <param name="parallelism">Number of source subtasks; partitions are spread over them.</param>
+    /// <exception cref="KafkaNativeLibraryException">librdkafka is missing, unloadable or too old (checked here, before the job runs).</exception>
     public static DataStream<T> FromKafka<T>(this JobBuilder job, string topic, IDeserializer<T> deserializer, Action<KafkaSourceOptions>? configure = null, int parallelism = 1)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(topic);
+        KafkaNativeLibrary.EnsureLoaded();
         var options = new KafkaSourceOptions();
         options.Topics.Add(topic);
         configure?.Invoke(options);
@@ -55,9 +58,11 @@ public static class KafkaJobExtensions
     /// <param name="serializer">Turns a record into the Kafka record value.</param>
     /// <param name="key">Optional record key (UTF-8); records with equal keys go to the same partition.</param>
     /// <param name="configure">Further sink settings (delivery guarantee, transactional id prefix, timeout).</param>
+    /// <exception cref="KafkaNativeLibraryException">librdkafka is missing, unloadable or too old (checked here, before the job runs).</exception>
     public static DataStreamSink ToKafka<T>(this DataStream<T> stream, string topic, ISerializer<T> serializer, Func<T, string?>? key = null, Action<KafkaSinkOptions>? configure = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(topic);
+        KafkaNativeLibrary.EnsureLoaded();
         var options = new KafkaSinkOptions { Topic = topic };
         configure?.Invoke(options);
         Func<T, byte[]?>? keyBytes = key is null ? null : r => key(r) is { } k ? Encoding.UTF8.GetBytes(k) : null;

@@ -25,6 +25,9 @@ public sealed class S3CheckpointStorage : ICheckpointStorage, IDisposable
     /// <summary>Name of the object that completes a checkpoint.</summary>
     public const string MetadataObjectName = FileSystemCheckpointStorage.MetadataFileName;
 
+    /// <summary>Name of the object (directly under the prefix) that records that a checkpoint completed here once.</summary>
+    public const string CompletionMarkerObjectName = FileSystemCheckpointStorage.CompletionMarkerFileName;
+
     private const string CheckpointPrefix = "chk-";
     private const string SavepointsFolder = "savepoints";
     private const string SavepointPrefix = "savepoint-";
@@ -40,6 +43,7 @@ public sealed class S3CheckpointStorage : ICheckpointStorage, IDisposable
     private readonly S3RequestRetry _retry;
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<string, PendingLocation> _pending = new(StringComparer.Ordinal);
+    private volatile bool _markerWritten;
 
     /// <summary>
     /// Creates the storage at <paramref name="location"/> (<c>s3://bucket/prefix</c>) with a client built from
@@ -124,6 +128,22 @@ public sealed class S3CheckpointStorage : ICheckpointStorage, IDisposable
         var pending = PendingOf(location);
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, pending.Cancellation.Token);
         await pending.Track(WriteObjectAsync(pending, pending.Path.Key(MetadataObjectName), CheckpointMetadataSerializer.Serialize(metadata), cancellation.Token)).ConfigureAwait(false);
+        if (location.Kind == CheckpointKind.Checkpoint && !_markerWritten)
+        {
+            // After the _metadata, so the marker never exists without a completed checkpoint (a crash in between
+            // leaves the complete checkpoint as the evidence). One PUT per process; overwriting it is harmless. The
+            // checkpoint is durable already, so a failure is only logged and the next commit tries again.
+            try
+            {
+                await pending.Track(WriteObjectAsync(pending, _root.Key(CompletionMarkerObjectName), CompletionMarker.Content(metadata), cancellation.Token)).ConfigureAwait(false);
+                _markerWritten = true;
+            }
+            catch (Exception ex) when (ex is IOException or OperationCanceledException)
+            {
+                _logger.LogWarning(ex, "Could not write the completion marker {Marker}; the next checkpoint tries again.", Uri(_root.Bucket, _root.Key(CompletionMarkerObjectName)));
+            }
+        }
+
         _pending.TryRemove(new KeyValuePair<string, PendingLocation>(location.Path, pending));
     }
 
@@ -159,22 +179,35 @@ public sealed class S3CheckpointStorage : ICheckpointStorage, IDisposable
     /// Costs one LIST (per 1000 checkpoints) plus one GET of <c>_metadata</c> per checkpoint tried, newest
     /// first, and the GETs of the state files of the one restored: never a scan of every object.
     /// </remarks>
-    public async Task<RestoredCheckpoint?> LoadLatestAsync(CancellationToken cancellationToken)
+    public async Task<CheckpointSearchResult> LoadLatestAsync(CancellationToken cancellationToken)
     {
+        var rejected = new List<RejectedCheckpoint>();
         var checkpoints = await ListNumberedAsync(_root, CheckpointPrefix, cancellationToken).ConfigureAwait(false);
-        foreach (var (_, path) in checkpoints.OrderByDescending(c => c.Id))
+        foreach (var (id, path) in checkpoints.OrderByDescending(c => c.Id))
         {
             try
             {
-                return await LoadAsync(path, cancellationToken).ConfigureAwait(false);
+                var restored = await LoadAsync(path, cancellationToken).ConfigureAwait(false);
+                return new CheckpointSearchResult(Description, restored, rejected, [], null);
             }
             catch (CorruptCheckpointException ex)
             {
                 _logger.LogWarning("Skipping checkpoint {Path}: {Reason}. Falling back to an older checkpoint.", path, ex.Reason);
+                var hasMetadata = await ExistsAsync(path.Bucket, path.Key(MetadataObjectName), cancellationToken).ConfigureAwait(false);
+                rejected.Add(new RejectedCheckpoint(id, path.ToString(), ex.Reason, hasMetadata));
             }
         }
 
-        return null;
+        // Nothing restores: list what tells of earlier runs (a LIST and a GET, only on this path).
+        var savepoints = await ListNumberedAsync(_savepoints, SavepointPrefix, cancellationToken).ConfigureAwait(false);
+        var markerKey = _root.Key(CompletionMarkerObjectName);
+        var marker = await TryGetAsync(_root.Bucket, markerKey, cancellationToken).ConfigureAwait(false);
+        return new CheckpointSearchResult(
+            Description,
+            null,
+            rejected,
+            savepoints.OrderByDescending(s => s.Id).Select(s => s.Path.ToString()).ToList(),
+            marker is null ? null : $"{Uri(_root.Bucket, markerKey)} ({CompletionMarker.Describe(marker)})");
     }
 
     /// <inheritdoc />
@@ -499,6 +532,16 @@ public sealed class S3CheckpointStorage : ICheckpointStorage, IDisposable
         {
             return null;
         }
+    }
+
+    private async Task<bool> ExistsAsync(string bucket, string key, CancellationToken cancellationToken)
+    {
+        var response = await _retry.ExecuteAsync(
+            "LIST",
+            Uri(bucket, key),
+            token => _s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = bucket, Prefix = key, MaxKeys = 1 }, token),
+            cancellationToken).ConfigureAwait(false);
+        return response.S3Objects is { Count: > 0 } objects && objects[0].Key == key;
     }
 
     private async Task<bool> AnyObjectUnderAsync(S3ObjectPath path, CancellationToken cancellationToken)

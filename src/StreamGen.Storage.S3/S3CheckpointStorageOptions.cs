@@ -102,9 +102,15 @@ public sealed class S3CheckpointStorageOptions
             throw new ArgumentException($"{SectionName}:InitialBackoff must not be negative and MaxBackoff not smaller than it.");
         }
 
-        if (RequestTimeout <= TimeSpan.Zero)
+        // The bounds of the Polly strategies that enforce them (a timeout of 10 ms to a day, delays up to a day).
+        if (RequestTimeout < TimeSpan.FromMilliseconds(10) || RequestTimeout > TimeSpan.FromDays(1))
         {
-            throw new ArgumentException($"{SectionName}:RequestTimeout must be positive.");
+            throw new ArgumentException($"{SectionName}:RequestTimeout must be between 10 ms and 1 day; it is {RequestTimeout}.");
+        }
+
+        if (MaxBackoff > TimeSpan.FromDays(1))
+        {
+            throw new ArgumentException($"{SectionName}:MaxBackoff must not exceed 1 day; it is {MaxBackoff}.");
         }
     }
 }

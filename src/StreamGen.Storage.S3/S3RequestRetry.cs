@@ -2,15 +2,20 @@ using System.Net;
 using System.Net.Sockets;
 using Amazon.Runtime;
 using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
 
 namespace StreamGen.Storage.S3;
 
 /// <summary>
-/// Runs one S3 request with a per-attempt time limit, retrying transient failures (5xx, throttling,
-/// time-outs, lost connections) with capped exponential backoff and jitter. Permanent failures (access
-/// denied, no such bucket, ...) and the caller's cancellation end it at once.
+/// Runs one S3 request through a Polly resilience pipeline: a per-attempt time limit inside retries of
+/// transient failures (5xx, throttling, time-outs, lost connections) with capped exponential backoff and
+/// jitter. Permanent failures (access denied, no such bucket, ...) and the caller's cancellation end it at
+/// once. What Polly does not know — which S3 errors are transient, and what a final failure should tell
+/// the operator — stays here.
 /// </summary>
-internal sealed class S3RequestRetry(S3CheckpointStorageOptions options, ILogger logger)
+internal sealed class S3RequestRetry
 {
     private static readonly HashSet<string> TransientErrorCodes = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -19,51 +24,68 @@ internal sealed class S3RequestRetry(S3CheckpointStorageOptions options, ILogger
         "OperationAborted",
     };
 
+    private static readonly ResiliencePropertyKey<string> OperationKey = new("streamgen.s3.operation");
+    private static readonly ResiliencePropertyKey<string> TargetKey = new("streamgen.s3.target");
+    private static readonly ResiliencePropertyKey<int> AttemptsKey = new("streamgen.s3.attempts");
+
+    private readonly S3CheckpointStorageOptions _options;
+    private readonly ResiliencePipeline _pipeline;
+
+    public S3RequestRetry(S3CheckpointStorageOptions options, ILogger logger)
+    {
+        _options = options;
+        var builder = new ResiliencePipelineBuilder();
+        if (options.MaxRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = options.MaxRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                Delay = options.InitialBackoff,
+                MaxDelay = options.MaxBackoff,
+
+                // Writers of one checkpoint that were throttled together must not retry in lockstep.
+                UseJitter = true,
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } ex && !args.Context.CancellationToken.IsCancellationRequested && (ex is TimeoutRejectedException || IsTransient(ex))),
+                OnRetry = args =>
+                {
+                    logger.LogWarning(
+                        "S3 {Operation} of {Target} failed transiently (attempt {Attempt} of {Attempts}): {Reason}. Retrying in {Delay} ms.",
+                        args.Context.Properties.GetValue(OperationKey, "request"),
+                        args.Context.Properties.GetValue(TargetKey, "?"),
+                        args.AttemptNumber + 1,
+                        options.MaxRetries + 1,
+                        Reason(args.Outcome.Exception!),
+                        (long)args.RetryDelay.TotalMilliseconds);
+                    return default;
+                },
+            });
+        }
+
+        // Inside the retries: the limit applies to each attempt, and a hung attempt is retried.
+        _pipeline = builder.AddTimeout(options.RequestTimeout).Build();
+    }
+
     public async Task<T> ExecuteAsync<T>(string operation, string target, Func<CancellationToken, Task<T>> request, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(OperationKey, operation);
+        context.Properties.Set(TargetKey, target);
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            using var attemptCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            attemptCancellation.CancelAfter(options.RequestTimeout);
-            Exception failure;
-            try
-            {
-                return await request(attemptCancellation.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                throw;
-            }
-            catch (Exception ex) when (attemptCancellation.IsCancellationRequested)
-            {
-                // Our own per-attempt limit fired (the caller's token did not): a hung request is transient.
-                failure = new TimeoutException($"no response within {options.RequestTimeout.TotalMilliseconds:0} ms", ex);
-            }
-            catch (Exception ex) when (IsTransient(ex))
-            {
-                failure = ex;
-            }
-            catch (Exception ex)
-            {
-                throw Fail(operation, target, attempt, ex);
-            }
-
-            if (attempt > options.MaxRetries)
-            {
-                throw Fail(operation, target, attempt, failure);
-            }
-
-            var delay = Backoff(attempt);
-            logger.LogWarning(
-                "S3 {Operation} of {Target} failed transiently (attempt {Attempt} of {Attempts}): {Reason}. Retrying in {Delay} ms.",
-                operation,
-                target,
-                attempt,
-                options.MaxRetries + 1,
-                failure.Message,
-                (long)delay.TotalMilliseconds);
-            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            return await _pipeline.ExecuteAsync(Attempt, context, request).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            throw Fail(operation, target, context.Properties.GetValue(AttemptsKey, 1), ex);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
         }
     }
 
@@ -99,16 +121,25 @@ internal sealed class S3RequestRetry(S3CheckpointStorageOptions options, ILogger
         return false;
     }
 
-    private TimeSpan Backoff(int attempt)
+    private static async ValueTask<T> Attempt<T>(ResilienceContext context, Func<CancellationToken, Task<T>> request)
     {
-        var exponential = options.InitialBackoff.TotalMilliseconds * Math.Pow(2, Math.Min(attempt - 1, 30));
-        var capped = Math.Min(exponential, options.MaxBackoff.TotalMilliseconds);
-
-        // Half to full delay: writers of one checkpoint that were throttled together do not retry in lockstep.
-        return TimeSpan.FromMilliseconds(capped * (0.5 + (Random.Shared.NextDouble() / 2)));
+        context.Properties.Set(AttemptsKey, context.Properties.GetValue(AttemptsKey, 0) + 1);
+        try
+        {
+            return await request(context.CancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && context.CancellationToken.IsCancellationRequested)
+        {
+            // The SDK may report an abandoned request as some other error: the timeout (or the caller) cancelled
+            // it, so it is a cancellation, which the timeout strategy turns into a retryable time-out.
+            throw new OperationCanceledException(ex.Message, ex, context.CancellationToken);
+        }
     }
 
-    private static IOException Fail(string operation, string target, int attempts, Exception cause)
+    private string Reason(Exception exception)
+        => exception is TimeoutRejectedException ? $"no response within {_options.RequestTimeout.TotalMilliseconds:0} ms" : exception.Message;
+
+    private IOException Fail(string operation, string target, int attempts, Exception cause)
     {
         var hint = cause is AmazonServiceException { ErrorCode: { } code } ? code switch
         {
@@ -119,6 +150,6 @@ internal sealed class S3RequestRetry(S3CheckpointStorageOptions options, ILogger
             _ => string.Empty,
         } : string.Empty;
         var tries = attempts == 1 ? "1 attempt" : $"{attempts} attempts";
-        return new IOException($"S3 {operation} of {target} failed after {tries}: {cause.Message}.{hint}", cause);
+        return new IOException($"S3 {operation} of {target} failed after {tries}: {Reason(cause)}.{hint}", cause);
     }
 }

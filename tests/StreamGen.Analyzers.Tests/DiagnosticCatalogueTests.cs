@@ -23,7 +23,7 @@ public sealed class DiagnosticCatalogueTests
     [Fact]
     public void EveryDescriptorIsReportedByExactlyOneAnalyzer()
     {
-        var supported = Infrastructure.TestCompilation.AllAnalyzers.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).ToList();
+        var supported = Infrastructure.StreamGenTestProject.AllAnalyzers.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).ToList();
         Assert.Equal(Descriptors.Select(d => d.Id).OrderBy(x => x), supported.OrderBy(x => x));
     }
 

@@ -1,9 +1,16 @@
+using Microsoft.CodeAnalysis.Testing;
+using StreamGen.Analyzers.CodeFixes;
 using StreamGen.Analyzers.Tests.Infrastructure;
-using Xunit.Sdk;
+using StreamGen.Tests.Roslyn;
+using Fix = StreamGen.Analyzers.Tests.Infrastructure.CodeFixVerifier<StreamGen.Analyzers.UndeclaredMutableFieldAnalyzer, StreamGen.Analyzers.CodeFixes.AddStateOrTransientCodeFixProvider>;
+using Verify = StreamGen.Analyzers.Tests.Infrastructure.AnalyzerVerifier<StreamGen.Analyzers.UndeclaredMutableFieldAnalyzer>;
 
 namespace StreamGen.Analyzers.Tests;
 
-/// <summary>The helpers must fail on a missing, an extra or a misplaced diagnostic, or the rule tests prove nothing.</summary>
+/// <summary>
+/// The test setup must fail on a diagnostic of another rule, a wrong message argument, an expectation that states no
+/// message, code that does not compile and a wrong or unwanted fix — or the rule tests prove less than they say.
+/// </summary>
 public sealed class InfrastructureTests
 {
     private const string Operator = """
@@ -13,49 +20,92 @@ public sealed class InfrastructureTests
         public partial class Op : Processor<string, string>
         {
             private int _count;
-            private readonly int _fixed = 1;
 
             public override void Process(string value, Context<string> context) { }
         }
         """;
 
-    [Fact]
-    public void MarkupIsRemovedAndSpansRecorded()
-    {
-        var (source, expected) = TestMarkup.Parse("a {|SG0001:bc|} [|d|]", "SG0002");
-        Assert.Equal("a bc d", source);
-        Assert.Equal(new[] { new ExpectedDiagnostic("SG0001", new(2, 2)), new ExpectedDiagnostic("SG0002", new(5, 1)) }, expected);
-    }
-
-    [Fact]
-    public Task UnexpectedDiagnosticFails() =>
-        Assert.ThrowsAsync<XunitException>(() => AnalyzerVerifier.VerifyAsync(Operator));
-
-    [Fact]
-    public Task MissingDiagnosticFails() =>
-        Assert.ThrowsAsync<XunitException>(() => AnalyzerVerifier.VerifyAsync(
-            Operator.Replace("private int _count;", "private int {|SG0002:_count|};").Replace("_fixed", "{|SG0002:_fixed|}")));
-
-    [Fact]
-    public Task MisplacedDiagnosticFails() =>
-        Assert.ThrowsAsync<XunitException>(() => AnalyzerVerifier.VerifyAsync(Operator.Replace("private int _count;", "{|SG0002:private int _count;|}")));
-
-    [Fact]
-    public Task WrongIdFails() =>
-        Assert.ThrowsAsync<XunitException>(() => AnalyzerVerifier.VerifyAsync(Operator.Replace("_count;", "{|SG0003:_count|};")));
+    private static readonly DiagnosticResult CountIsUndeclared =
+        Verify.Diagnostic("SG0002").WithLocation(0).WithArguments("Op", "_count", "int");
 
     [Fact]
     public Task ExactExpectationPasses() =>
-        AnalyzerVerifier.VerifyAsync(Operator.Replace("_count;", "{|SG0002:_count|};"));
+        Verify.VerifyAsync(Operator.Replace("_count;", "{|#0:_count|};"), CountIsUndeclared);
 
     [Fact]
-    public Task SourceThatDoesNotCompileFails() =>
-        Assert.ThrowsAsync<XunitException>(() => AnalyzerVerifier.VerifyAsync("class C { int M() => \"\"; }"));
+    public async Task DiagnosticOfARuleOtherThanTheOneUnderTestFails()
+    {
+        // The analyzer under test is SG0001's; SG0002 comes from another analyzer and must still be caught.
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => AnalyzerVerifier<StateTypeAnalyzer>.VerifyAsync(Operator));
+        Assert.Contains("SG0002", error.Message);
+    }
 
     [Fact]
-    public Task WrongFixOutputFails() =>
-        Assert.ThrowsAsync<EqualException>(() => CodeFixVerifier.VerifyFixAsync(
+    public async Task WrongMessageArgumentFails()
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => Verify.VerifyAsync(
+            Operator.Replace("_count;", "{|#0:_count|};"),
+            Verify.Diagnostic("SG0002").WithLocation(0).WithArguments("Op", "_count", "long")));
+        Assert.Contains("(type 'int')", error.Message);
+    }
+
+    [Fact]
+    public async Task ExpectationWithoutMessageArgumentsIsRejected()
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => Verify.VerifyAsync(
+            Operator.Replace("_count;", "{|#0:_count|};"),
+            Verify.Diagnostic("SG0002").WithLocation(0)));
+        Assert.Contains("without message arguments", error.Message);
+    }
+
+    [Fact]
+    public async Task IdOnlyMarkupIsRejectedInAnalyzerTests()
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => Verify.VerifyAsync(Operator.Replace("_count;", "{|SG0002:_count|};")));
+        Assert.Contains("WithArguments", error.Message);
+    }
+
+    [Fact]
+    public async Task MisplacedDiagnosticFails()
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => Verify.VerifyAsync(
+            Operator.Replace("private int _count;", "{|#0:private int _count;|}"),
+            CountIsUndeclared));
+        Assert.Contains("SG0002", error.Message);
+    }
+
+    [Fact]
+    public async Task SourceThatDoesNotCompileFails()
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => Verify.VerifyAsync("class C { int M() => \"\"; }"));
+        Assert.Contains("CS0029", error.Message);
+    }
+
+    [Fact]
+    public async Task FixOtherThanTheExpectedOneFails()
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => Fix.VerifyFixAsync(
             Operator.Replace("_count;", "{|SG0002:_count|};"),
-            Operator,
-            StreamGen.Analyzers.CodeFixes.AddStateOrTransientCodeFixProvider.AddStateKey));
+            Operator.Replace("private int _count;", "[State] private int _count;"),
+            AddStateOrTransientCodeFixProvider.AddTransientKey));
+        Assert.Contains("+    [Transient] private int _count;", error.Message);
+    }
+
+    [Fact]
+    public async Task OfferedFixFailsANoFixExpectation()
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => Fix.VerifyNoFixAsync(Operator.Replace("_count;", "{|SG0002:_count|};")));
+        Assert.Contains("+    [State] private int _count;", error.Message);
+    }
+
+    [Fact]
+    public void CompilationsReferenceTheTargetingPackStreamGenAndItsDependencies()
+    {
+        var files = TargetingPack.References.Select(r => r.Display!).ToList();
+        var runtime = Assert.Single(files, f => Path.GetFileName(f) == "System.Runtime.dll");
+        Assert.Equal("ref", Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(runtime))));
+        Assert.Contains(typeof(StreamOperator).Assembly.Location, files);
+        Assert.Contains(typeof(Microsoft.Extensions.Logging.ILogger).Assembly.Location, files);
+        Assert.Single(files, f => Path.GetFileName(f) == "System.Collections.dll");
+    }
 }

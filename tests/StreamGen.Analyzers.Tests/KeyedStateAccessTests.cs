@@ -1,4 +1,5 @@
-using StreamGen.Analyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis.Testing;
+using Verify = StreamGen.Analyzers.Tests.Infrastructure.AnalyzerVerifier<StreamGen.Analyzers.KeyedStateAccessAnalyzer>;
 
 namespace StreamGen.Analyzers.Tests;
 
@@ -7,7 +8,8 @@ public sealed class KeyedStateAccessTests
 {
     [Fact]
     public Task KeyedStateInConstructorAndLifecycleMethodsIsReported() =>
-        AnalyzerVerifier.VerifyAsync("""
+        Verify.VerifyAsync(
+            """
             using StreamGen;
 
             [StreamOperator]
@@ -19,32 +21,38 @@ public sealed class KeyedStateAccessTests
 
                 public Op()
                 {
-                    {|SG0010:_count|} = 10;
+                    {|#0:_count|} = 10;
                 }
 
                 public override void Open(OperatorRuntimeContext context)
                 {
-                    _opened = {|SG0010:this._count|};
-                    {|SG0010:Seen|}.Clear();
+                    _opened = {|#1:this._count|};
+                    {|#2:Seen|}.Clear();
                 }
 
-                public override void Close() => Console.WriteLine({|SG0010:_count|});
+                public override void Close() => Console.WriteLine({|#3:_count|});
 
                 public override void OnCheckpointComplete(long checkpointId)
                 {
-                    if ({|SG0010:Seen|}.Count > 0)
+                    if ({|#4:Seen|}.Count > 0)
                     {
-                        {|SG0010:_count|}++;
+                        {|#5:_count|}++;
                     }
                 }
 
                 public override void Process(string value, Context<long> context) => context.Emit(++_count + _opened);
             }
-            """);
+            """,
+            Verify.Diagnostic("SG0010").WithLocation(0).WithArguments("Op", "_count", "the constructor of 'Op'"),
+            Verify.Diagnostic("SG0010").WithLocation(1).WithArguments("Op", "_count", "'Open'"),
+            Verify.Diagnostic("SG0010").WithLocation(2).WithArguments("Op", "Seen", "'Open'"),
+            Verify.Diagnostic("SG0010").WithLocation(3).WithArguments("Op", "_count", "'Close'"),
+            Verify.Diagnostic("SG0010").WithLocation(4).WithArguments("Op", "Seen", "'OnCheckpointComplete'"),
+            Verify.Diagnostic("SG0010").WithLocation(5).WithArguments("Op", "_count", "'OnCheckpointComplete'"));
 
     [Fact]
     public Task FieldInitializerReadingOtherKeyedStateIsReported() =>
-        AnalyzerVerifier.VerifyAsync(
+        Verify.VerifyAsync(
             """
             using StreamGen;
 
@@ -52,16 +60,18 @@ public sealed class KeyedStateAccessTests
             public partial class Op : KeyedProcessor<string, string, long>
             {
                 [State] private long _count;
-                [State] private long _copy = {|SG0010:_count|};
+                [State] private long _copy = {|#0:{|#1:_count|}|};
 
                 public override void Process(string value, Context<long> context) => context.Emit(++_count + _copy);
             }
             """,
-            allowCompilerErrors: true);
+            // C# rejects it too (CS0236), but the rule still names the keyed state.
+            DiagnosticResult.CompilerError("CS0236").WithLocation(0).WithArguments("Op._count"),
+            Verify.Diagnostic("SG0010").WithLocation(1).WithArguments("Op", "_count", "the initializer of '_copy'"));
 
     [Fact]
     public Task KeyedStateInProcessDeferredCodeAndNonKeyedOperatorsIsNotReported() =>
-        AnalyzerVerifier.VerifyAsync("""
+        Verify.VerifyAsync("""
             using StreamGen;
 
             [StreamOperator]

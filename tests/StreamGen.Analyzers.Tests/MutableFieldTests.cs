@@ -1,5 +1,6 @@
 using StreamGen.Analyzers.CodeFixes;
-using StreamGen.Analyzers.Tests.Infrastructure;
+using Fix = StreamGen.Analyzers.Tests.Infrastructure.CodeFixVerifier<StreamGen.Analyzers.UndeclaredMutableFieldAnalyzer, StreamGen.Analyzers.CodeFixes.AddStateOrTransientCodeFixProvider>;
+using Verify = StreamGen.Analyzers.Tests.Infrastructure.AnalyzerVerifier<StreamGen.Analyzers.UndeclaredMutableFieldAnalyzer>;
 
 namespace StreamGen.Analyzers.Tests;
 
@@ -8,24 +9,30 @@ public sealed class MutableFieldTests
 {
     [Fact]
     public Task MutableFieldsAndSettableAutoPropertiesAreReported() =>
-        AnalyzerVerifier.VerifyAsync("""
+        Verify.VerifyAsync(
+            """
             using StreamGen;
 
             [StreamOperator]
             public partial class Op : KeyedProcessor<string, string, string>
             {
-                private long {|SG0002:_count|};
-                private List<string> {|SG0002:_seen|} = new(), {|SG0002:_other|} = new();
-                internal string {|SG0002:Label|} { get; private set; } = "";
-                public int {|SG0002:Total|} { get; protected set; }
+                private long {|#0:_count|};
+                private List<string> {|#1:_seen|} = new(), {|#2:_other|} = new();
+                internal string {|#3:Label|} { get; private set; } = "";
+                public int {|#4:Total|} { get; protected set; }
 
                 public override void Process(string value, Context<string> context) => _count++;
             }
-            """);
+            """,
+            Verify.Diagnostic("SG0002").WithLocation(0).WithArguments("Op", "_count", "long"),
+            Verify.Diagnostic("SG0002").WithLocation(1).WithArguments("Op", "_seen", "List<string>"),
+            Verify.Diagnostic("SG0002").WithLocation(2).WithArguments("Op", "_other", "List<string>"),
+            Verify.Diagnostic("SG0002").WithLocation(3).WithArguments("Op", "Label", "string"),
+            Verify.Diagnostic("SG0002").WithLocation(4).WithArguments("Op", "Total", "int"));
 
     [Fact]
     public Task DeclaredReadonlyConstAndComputedMembersAreNotReported() =>
-        AnalyzerVerifier.VerifyAsync("""
+        Verify.VerifyAsync("""
             using StreamGen;
 
             [StreamOperator]
@@ -64,7 +71,7 @@ public sealed class MutableFieldTests
 
     [Fact]
     public Task AddStateFix() =>
-        CodeFixVerifier.VerifyFixAsync(
+        Fix.VerifyFixAsync(
             """
             using StreamGen;
 
@@ -93,7 +100,7 @@ public sealed class MutableFieldTests
 
     [Fact]
     public Task AddTransientFixOnAPropertyWithOtherAttributes() =>
-        CodeFixVerifier.VerifyFixAsync(
+        Fix.VerifyFixAsync(
             """
             using System.ComponentModel;
             using StreamGen;
@@ -124,7 +131,7 @@ public sealed class MutableFieldTests
 
     [Fact]
     public Task AddStateFixAddsTheUsingWhenMissing() =>
-        CodeFixVerifier.VerifyFixAsync(
+        Fix.VerifyFixAsync(
             """
             namespace App;
 

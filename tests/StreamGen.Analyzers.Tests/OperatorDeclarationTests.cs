@@ -1,5 +1,7 @@
 using StreamGen.Analyzers.CodeFixes;
-using StreamGen.Analyzers.Tests.Infrastructure;
+using Fix = StreamGen.Analyzers.Tests.Infrastructure.CodeFixVerifier<StreamGen.Analyzers.OperatorDeclarationAnalyzer, StreamGen.Analyzers.CodeFixes.MakePartialCodeFixProvider>;
+using VerifyGeneric = StreamGen.Analyzers.Tests.Infrastructure.AnalyzerVerifier<StreamGen.Analyzers.GenericOperatorStateAnalyzer>;
+using Verify = StreamGen.Analyzers.Tests.Infrastructure.AnalyzerVerifier<StreamGen.Analyzers.OperatorDeclarationAnalyzer>;
 
 namespace StreamGen.Analyzers.Tests;
 
@@ -8,19 +10,21 @@ public sealed class OperatorDeclarationTests
 {
     [Fact]
     public Task NonPartialOperatorIsReported() =>
-        AnalyzerVerifier.VerifyAsync("""
+        Verify.VerifyAsync(
+            """
             using StreamGen;
 
             [StreamOperator]
-            public sealed class {|SG0007:Op|} : Processor<string, string>
+            public sealed class {|#0:Op|} : Processor<string, string>
             {
                 public override void Process(string value, Context<string> context) { }
             }
-            """);
+            """,
+            Verify.Diagnostic("SG0007").WithLocation(0).WithArguments("Op"));
 
     [Fact]
     public Task PartialOperatorsAreNotReported() =>
-        AnalyzerVerifier.VerifyAsync("""
+        Verify.VerifyAsync("""
             using StreamGen;
 
             [StreamOperator]
@@ -46,7 +50,7 @@ public sealed class OperatorDeclarationTests
 
     [Fact]
     public Task MakePartialFix() =>
-        CodeFixVerifier.VerifyFixAsync(
+        Fix.VerifyFixAsync(
             """
             using StreamGen;
 
@@ -69,7 +73,7 @@ public sealed class OperatorDeclarationTests
 
     [Fact]
     public Task MakePartialFixWithoutModifiers() =>
-        CodeFixVerifier.VerifyFixAsync(
+        Fix.VerifyFixAsync(
             """
             using StreamGen;
 
@@ -92,7 +96,8 @@ public sealed class OperatorDeclarationTests
 
     [Fact]
     public Task NestedInNonPartialTypeIsReported() =>
-        AnalyzerVerifier.VerifyAsync("""
+        Verify.VerifyAsync(
+            """
             using StreamGen;
 
             public static class Outer
@@ -100,17 +105,18 @@ public sealed class OperatorDeclarationTests
                 public partial class Middle
                 {
                     [StreamOperator]
-                    public partial class {|SG0008:Op|} : Processor<string, string>
+                    public partial class {|#0:Op|} : Processor<string, string>
                     {
                         public override void Process(string value, Context<string> context) { }
                     }
                 }
             }
-            """);
+            """,
+            Verify.Diagnostic("SG0008").WithLocation(0).WithArguments("Op", "Outer"));
 
     [Fact]
     public Task MakePartialFixForAContainingTypeOnly() =>
-        CodeFixVerifier.VerifyFixAsync(
+        Fix.VerifyFixAsync(
             """
             using StreamGen;
 
@@ -143,7 +149,7 @@ public sealed class OperatorDeclarationTests
 
     [Fact]
     public Task MakePartialFixCoversTheOperatorAndEveryContainingType() =>
-        CodeFixVerifier.VerifyFixAsync(
+        Fix.VerifyFixAsync(
             """
             using StreamGen;
 
@@ -178,7 +184,8 @@ public sealed class OperatorDeclarationTests
 
     [Fact]
     public Task StateDependingOnAnOperatorTypeParameterIsReported() =>
-        AnalyzerVerifier.VerifyAsync("""
+        VerifyGeneric.VerifyAsync(
+            """
             using StreamGen;
 
             public sealed record Box<T>(T Value);
@@ -186,15 +193,15 @@ public sealed class OperatorDeclarationTests
             [StreamOperator]
             public partial class Latest<T> : Processor<T, T>
             {
-                [State] private T? {|SG0009:_last|};
-                [State] private List<Box<T>> {|SG0009:_boxes|} = new();
+                [State] private T? {|#0:_last|};
+                [State] private List<Box<T>> {|#1:_boxes|} = new();
                 [State] private long _count;
 
                 public override void Process(T value, Context<T> context) => _last = value;
             }
 
             [StreamOperator]
-            public partial class PerKey<TKey> : KeyedProcessor<{|SG0009:TKey|}, string, string>
+            public partial class PerKey<TKey> : KeyedProcessor<{|#2:TKey|}, string, string>
                 where TKey : notnull
             {
                 public override void Process(string value, Context<string> context) { }
@@ -205,16 +212,20 @@ public sealed class OperatorDeclarationTests
                 [StreamOperator]
                 public partial class Inner : Processor<string, string>
                 {
-                    [State] private Dictionary<string, T>? {|SG0009:_values|};
+                    [State] private Dictionary<string, T>? {|#3:_values|};
 
                     public override void Process(string value, Context<string> context) { }
                 }
             }
-            """);
+            """,
+            VerifyGeneric.Diagnostic("SG0009").WithLocation(0).WithArguments("Latest", "State '_last'", "T?", "T"),
+            VerifyGeneric.Diagnostic("SG0009").WithLocation(1).WithArguments("Latest", "State '_boxes'", "List<Box<T>>", "T"),
+            VerifyGeneric.Diagnostic("SG0009").WithLocation(2).WithArguments("PerKey", "The key type", "TKey", "TKey"),
+            VerifyGeneric.Diagnostic("SG0009").WithLocation(3).WithArguments("Inner", "State '_values'", "Dictionary<string, T>?", "T"));
 
     [Fact]
     public Task GenericOperatorWithConcreteStateIsNotReported() =>
-        AnalyzerVerifier.VerifyAsync("""
+        VerifyGeneric.VerifyAsync("""
             using StreamGen;
 
             [StreamOperator]
@@ -237,7 +248,7 @@ public sealed class OperatorDeclarationTests
 
     [Fact]
     public Task OperatorDerivingFromAGenericBaseIsNotReported() =>
-        AnalyzerVerifier.VerifyAsync("""
+        VerifyGeneric.VerifyAsync("""
             using StreamGen;
 
             public abstract class Forwarder<T> : Processor<T, T>
@@ -253,14 +264,16 @@ public sealed class OperatorDeclarationTests
 
     [Fact]
     public Task OperatorWithoutOperatorBaseIsReported() =>
-        AnalyzerVerifier.VerifyAsync("""
+        Verify.VerifyAsync(
+            """
             using StreamGen;
 
             [StreamOperator]
-            public partial class {|SG0012:NotAnOperator|}
+            public partial class {|#0:NotAnOperator|}
             {
                 [State] private long _count;
                 public long Next() => ++_count;
             }
-            """);
+            """,
+            Verify.Diagnostic("SG0012").WithLocation(0).WithArguments("NotAnOperator"));
 }

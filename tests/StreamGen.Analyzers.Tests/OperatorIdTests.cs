@@ -1,4 +1,6 @@
+using Microsoft.CodeAnalysis;
 using StreamGen.Analyzers.Tests.Infrastructure;
+using Verify = StreamGen.Analyzers.Tests.Infrastructure.AnalyzerVerifier<StreamGen.Analyzers.OperatorIdAnalyzer>;
 
 namespace StreamGen.Analyzers.Tests;
 
@@ -42,7 +44,7 @@ public sealed class OperatorIdTests
 
     [Fact]
     public Task DuplicateIdsInOneChainAreReported() =>
-        AnalyzerVerifier.VerifyAsync(JobApi + """
+        Verify.VerifyAsync(JobApi + """
 
             namespace App
             {
@@ -55,37 +57,44 @@ public sealed class OperatorIdTests
                     public static void Configure() =>
                         Host.AddStreamGen(job => job
                             .FromKafka<string>("words")
-                            .Process<object>().Uid("count")
+                            .Process<object>().Uid({|#3:"count"|})
                             .KeyBy(w => w)
-                            .Process<object>().Uid({|SG0011:CountId|})
-                            .Process<object>().Uid({|SG0011:"count"|})
+                            .Process<object>().Uid({|#0:CountId|})
+                            .Process<object>().Uid({|#1:"count"|})
                             .ToKafka("counts"));
 
                     public static void TwoChains(Job job)
                     {
-                        job.FromKafka<string>("a").Process<object>().Uid("x").ToKafka("b");
-                        job.FromKafka<string>("c").Process<object>().Uid({|SG0011:"x"|}).ToKafka("d");
+                        job.FromKafka<string>("a").Process<object>().Uid({|#4:"x"|}).ToKafka("b");
+                        job.FromKafka<string>("c").Process<object>().Uid({|#2:"x"|}).ToKafka("d");
                     }
                 }
             }
-            """);
+            """,
+            // Each duplicate also points at the id it repeats.
+            Verify.Diagnostic("SG0011").WithLocation(0).WithLocation(3).WithArguments("count"),
+            Verify.Diagnostic("SG0011").WithLocation(1).WithLocation(3).WithArguments("count"),
+            Verify.Diagnostic("SG0011").WithLocation(2).WithLocation(4).WithArguments("x"));
 
     [Fact]
     public Task DuplicateIdsInTopLevelStatementsAreReported() =>
-        AnalyzerVerifier.VerifyAsync(
-            """
-            using StreamGen.AnalyzerTestStubs;
+        new StreamGenAnalyzerTest<OperatorIdAnalyzer>
+        {
+            TestCode = """
+                using StreamGen.AnalyzerTestStubs;
 
-            var job = new Job();
-            job.FromKafka<string>("a").Uid("source").Process<object>().Uid("count").ToKafka("b");
-            job.FromKafka<string>("c").Uid({|SG0011:"source"|}).ToKafka("d");
+                var job = new Job();
+                job.FromKafka<string>("a").Uid({|#1:"source"|}).Process<object>().Uid("count").ToKafka("b");
+                job.FromKafka<string>("c").Uid({|#0:"source"|}).ToKafka("d");
 
-            """ + JobApi,
-            executable: true);
+                """ + JobApi,
+            TestState = { OutputKind = OutputKind.ConsoleApplication },
+            ExpectedDiagnostics = { Verify.Diagnostic("SG0011").WithLocation(0).WithLocation(1).WithArguments("source") },
+        }.RunAsync();
 
     [Fact]
     public Task DistinctIdsSeparateMethodsAndOtherLibrariesAreNotReported() =>
-        AnalyzerVerifier.VerifyAsync(JobApi + """
+        Verify.VerifyAsync(JobApi + """
 
             namespace App
             {

@@ -1,5 +1,7 @@
 using StreamGen.Analyzers.CodeFixes;
-using StreamGen.Analyzers.Tests.Infrastructure;
+using AddStreamOperator = StreamGen.Analyzers.Tests.Infrastructure.CodeFixVerifier<StreamGen.Analyzers.StateMemberAnalyzer, StreamGen.Analyzers.CodeFixes.AddStreamOperatorAttributeCodeFixProvider>;
+using MakeAssignable = StreamGen.Analyzers.Tests.Infrastructure.CodeFixVerifier<StreamGen.Analyzers.StateMemberAnalyzer, StreamGen.Analyzers.CodeFixes.MakeStateAssignableCodeFixProvider>;
+using Verify = StreamGen.Analyzers.Tests.Infrastructure.AnalyzerVerifier<StreamGen.Analyzers.StateMemberAnalyzer>;
 
 namespace StreamGen.Analyzers.Tests;
 
@@ -8,25 +10,28 @@ public sealed class StateMemberTests
 {
     [Fact]
     public Task StateOutsideAnOperatorIsReported() =>
-        AnalyzerVerifier.VerifyAsync("""
+        Verify.VerifyAsync(
+            """
             using StreamGen;
 
             public class Counter
             {
-                [State] private long {|SG0004:_count|};
+                [State] private long {|#0:_count|};
                 public long Next() => ++_count;
             }
 
             public partial class Forgotten : Processor<string, string>
             {
-                [State] private long {|SG0004:_count|};
+                [State] private long {|#1:_count|};
                 public override void Process(string value, Context<string> context) => _count++;
             }
-            """);
+            """,
+            Verify.Diagnostic("SG0004").WithLocation(0).WithArguments("Counter", "_count"),
+            Verify.Diagnostic("SG0004").WithLocation(1).WithArguments("Forgotten", "_count"));
 
     [Fact]
     public Task AddStreamOperatorFix() =>
-        CodeFixVerifier.VerifyFixAsync(
+        AddStreamOperator.VerifyFixAsync(
             """
             using StreamGen;
 
@@ -58,7 +63,7 @@ public sealed class StateMemberTests
 
     [Fact]
     public Task NoAddStreamOperatorFixForAClassThatIsNotAnOperator() =>
-        CodeFixVerifier.VerifyNoFixAsync("""
+        AddStreamOperator.VerifyNoFixAsync("""
             using StreamGen;
 
             public class Counter
@@ -70,24 +75,30 @@ public sealed class StateMemberTests
 
     [Fact]
     public Task StaticConstAndReadonlyStateAreReported() =>
-        AnalyzerVerifier.VerifyAsync("""
+        Verify.VerifyAsync(
+            """
             using StreamGen;
 
             [StreamOperator]
             public partial class Op : Processor<string, string>
             {
-                [State] private static long {|SG0005:s_count|};
-                [State] private const int {|SG0005:Limit|} = 3;
-                [State] private readonly List<string> {|SG0005:_seen|} = new();
-                [State] public static int {|SG0005:Shared|} { get; set; }
+                [State] private static long {|#0:s_count|};
+                [State] private const int {|#1:Limit|} = 3;
+                [State] private readonly List<string> {|#2:_seen|} = new();
+                [State] public static int {|#3:Shared|} { get; set; }
 
                 public override void Process(string value, Context<string> context) => s_count++;
             }
-            """);
+            """,
+            Verify.Diagnostic("SG0005").WithLocation(0).WithArguments("Op", "s_count", "static"),
+            Verify.Diagnostic("SG0005").WithLocation(1).WithArguments("Op", "Limit", "a constant"),
+            Verify.Diagnostic("SG0005").WithLocation(2).WithArguments("Op", "_seen", "readonly"),
+            Verify.Diagnostic("SG0005").WithLocation(3).WithArguments("Op", "Shared", "static"));
 
     [Fact]
     public Task UnsupportedStatePropertiesAreReported() =>
-        AnalyzerVerifier.VerifyAsync("""
+        Verify.VerifyAsync(
+            """
             using StreamGen;
 
             public abstract class Base : Processor<string, string>
@@ -101,20 +112,25 @@ public sealed class StateMemberTests
                 [Transient] private int _value;
                 private readonly int[] _values = new int[1];
 
-                [State] public int {|SG0006:GetOnly|} { get; }
-                [State] public int {|SG0006:InitOnly|} { get; init; }
-                [State] public int {|SG0006:SetOnly|} { set => _value = value; }
-                [State] public ref int {|SG0006:ByRef|} => ref _values[0];
-                [State] public int {|SG0006:this|}[int i] { get => _values[i]; set => _values[i] = value; }
+                [State] public int {|#0:GetOnly|} { get; }
+                [State] public int {|#1:InitOnly|} { get; init; }
+                [State] public int {|#2:SetOnly|} { set => _value = value; }
+                [State] public ref int {|#3:ByRef|} => ref _values[0];
+                [State] public int {|#4:this|}[int i] { get => _values[i]; set => _values[i] = value; }
                 [State] public override int Abstract { get => _value; set => _value = value; }
 
                 public override void Process(string value, Context<string> context) { }
             }
-            """);
+            """,
+            Verify.Diagnostic("SG0006").WithLocation(0).WithArguments("Op", "GetOnly", "has no set accessor"),
+            Verify.Diagnostic("SG0006").WithLocation(1).WithArguments("Op", "InitOnly", "has an init accessor, which only a constructor or object initializer may call"),
+            Verify.Diagnostic("SG0006").WithLocation(2).WithArguments("Op", "SetOnly", "has no get accessor"),
+            Verify.Diagnostic("SG0006").WithLocation(3).WithArguments("Op", "ByRef", "returns by reference"),
+            Verify.Diagnostic("SG0006").WithLocation(4).WithArguments("Op", "this[]", "is an indexer"));
 
     [Fact]
     public Task RemoveReadonlyFix() =>
-        CodeFixVerifier.VerifyFixAsync(
+        MakeAssignable.VerifyFixAsync(
             """
             using StreamGen;
 
@@ -141,7 +157,7 @@ public sealed class StateMemberTests
 
     [Fact]
     public Task RemoveReadonlyFixWhenItIsTheFirstModifier() =>
-        CodeFixVerifier.VerifyFixAsync(
+        MakeAssignable.VerifyFixAsync(
             """
             using StreamGen;
 
@@ -170,7 +186,7 @@ public sealed class StateMemberTests
 
     [Fact]
     public Task NoFixForStaticOrConstState() =>
-        CodeFixVerifier.VerifyNoFixAsync("""
+        MakeAssignable.VerifyNoFixAsync("""
             using StreamGen;
 
             [StreamOperator]
@@ -185,7 +201,7 @@ public sealed class StateMemberTests
 
     [Fact]
     public Task InitBecomesSetFix() =>
-        CodeFixVerifier.VerifyFixAsync(
+        MakeAssignable.VerifyFixAsync(
             """
             using StreamGen;
 
@@ -212,7 +228,7 @@ public sealed class StateMemberTests
 
     [Fact]
     public Task GetOnlyAutoPropertyGetsAPrivateSetterFix() =>
-        CodeFixVerifier.VerifyFixAsync(
+        MakeAssignable.VerifyFixAsync(
             """
             using StreamGen;
 
@@ -239,7 +255,7 @@ public sealed class StateMemberTests
 
     [Fact]
     public Task NoFixForComputedProperties() =>
-        CodeFixVerifier.VerifyNoFixAsync("""
+        MakeAssignable.VerifyNoFixAsync("""
             using StreamGen;
 
             [StreamOperator]
@@ -254,21 +270,23 @@ public sealed class StateMemberTests
 
     [Fact]
     public Task StateAndTransientTogetherAreReported() =>
-        AnalyzerVerifier.VerifyAsync("""
+        Verify.VerifyAsync(
+            """
             using StreamGen;
 
             [StreamOperator]
             public partial class Op : Processor<string, string>
             {
-                [State, Transient] private long {|SG0014:_count|};
+                [State, Transient] private long {|#0:_count|};
 
                 public override void Process(string value, Context<string> context) => _count++;
             }
-            """);
+            """,
+            Verify.Diagnostic("SG0014").WithLocation(0).WithArguments("Op", "_count"));
 
     [Fact]
     public Task ValidStateMembersAreNotReported() =>
-        AnalyzerVerifier.VerifyAsync("""
+        Verify.VerifyAsync("""
             using StreamGen;
 
             [StreamOperator]

@@ -1,4 +1,4 @@
-using StreamGen.Analyzers.Tests.Infrastructure;
+using Verify = StreamGen.Analyzers.Tests.Infrastructure.AnalyzerVerifier<StreamGen.Analyzers.StateNameAnalyzer>;
 
 namespace StreamGen.Analyzers.Tests;
 
@@ -7,24 +7,28 @@ public sealed class StateNameTests
 {
     [Fact]
     public Task DuplicateStateNamesAreReported() =>
-        AnalyzerVerifier.VerifyAsync("""
+        Verify.VerifyAsync(
+            """
             using StreamGen;
 
             [StreamOperator]
             public partial class Op : Processor<string, string>
             {
-                [State] private long _count;
-                [State("_count")] private long {|SG0013:_renamed|};
-                [State("sum")] private long _a;
-                [State("sum")] private long {|SG0013:Sum|} { get; set; }
+                [State] private long {|#2:_count|};
+                [State("_count")] private long {|#0:_renamed|};
+                [State("sum")] private long {|#3:_a|};
+                [State("sum")] private long {|#1:Sum|} { get; set; }
 
                 public override void Process(string value, Context<string> context) { }
             }
-            """);
+            """,
+            // Each duplicate also points at the member that has the name already.
+            Verify.Diagnostic("SG0013").WithLocation(0).WithLocation(2).WithArguments("Op", "_renamed", "_count", "_count"),
+            Verify.Diagnostic("SG0013").WithLocation(1).WithLocation(3).WithArguments("Op", "Sum", "sum", "_a"));
 
     [Fact]
     public Task DistinctStateNamesAreNotReported() =>
-        AnalyzerVerifier.VerifyAsync("""
+        Verify.VerifyAsync("""
             using StreamGen;
 
             [StreamOperator]

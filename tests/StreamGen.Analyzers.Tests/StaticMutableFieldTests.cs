@@ -1,4 +1,4 @@
-using StreamGen.Analyzers.Tests.Infrastructure;
+using Verify = StreamGen.Analyzers.Tests.Infrastructure.AnalyzerVerifier<StreamGen.Analyzers.StaticMutableFieldAnalyzer>;
 
 namespace StreamGen.Analyzers.Tests;
 
@@ -7,23 +7,27 @@ public sealed class StaticMutableFieldTests
 {
     [Fact]
     public Task StaticMutableFieldsAreReported() =>
-        AnalyzerVerifier.VerifyAsync("""
+        Verify.VerifyAsync(
+            """
             using StreamGen;
 
             [StreamOperator]
             public partial class Op : Processor<string, string>
             {
-                private static int {|SG0003:s_processed|};
-                [ThreadStatic] private static List<string>? {|SG0003:t_buffer|};
-                public static string {|SG0003:Prefix|} { get; set; } = "";
+                private static int {|#0:s_processed|};
+                [ThreadStatic] private static List<string>? {|#1:t_buffer|};
+                public static string {|#2:Prefix|} { get; set; } = "";
 
                 public override void Process(string value, Context<string> context) => s_processed++;
             }
-            """);
+            """,
+            Verify.Diagnostic("SG0003").WithLocation(0).WithArguments("Op", "s_processed", "int"),
+            Verify.Diagnostic("SG0003").WithLocation(1).WithArguments("Op", "t_buffer", "List<string>?"),
+            Verify.Diagnostic("SG0003").WithLocation(2).WithArguments("Op", "Prefix", "string"));
 
     [Fact]
     public Task StaticReadonlyConstAndTransientAreNotReported() =>
-        AnalyzerVerifier.VerifyAsync("""
+        Verify.VerifyAsync("""
             using StreamGen;
 
             [StreamOperator]

@@ -40,6 +40,20 @@ public sealed class PayloadSerializerTests
     }
 
     [Fact]
+    public void Private_setters_and_private_fields_round_trip()
+    {
+        var wallet = new Wallet();
+        wallet.Pay("rent", 800m);
+        wallet.Pay("food", 12.5m);
+        var bytes = Serialize(WalletMessagePackSerializer.Instance, wallet);
+        var back = Deserialize(WalletMessagePackSerializer.Instance, bytes);
+
+        Assert.Equal(-812.5m, back.Balance);
+        Assert.Equal(["rent", "food"], back.History);
+        Assert.Equal(["Balance", "_history"], NodeDecoder.Decode(bytes).EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Nulls_and_defaults_round_trip()
     {
         var order = new OrderPlaced(Guid.Empty, new Customer("", null), [], Channel.Web) { ReturnedVia = Channel.Store };

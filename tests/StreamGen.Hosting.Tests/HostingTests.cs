@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Extensions.Options;
 
 namespace StreamGen.Hosting.Tests;
 
@@ -15,21 +14,6 @@ public sealed class HostingTests : IDisposable
         {
             Directory.Delete(_storage, recursive: true);
         }
-    }
-
-    [Fact]
-    public async Task Invalid_configuration_fails_at_startup_naming_each_bad_key()
-    {
-        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => TestHost.StartAsync(_storage, new()
-        {
-            ["StreamGen:Checkpointing:Interval"] = "-00:00:01",
-            ["StreamGen:Checkpointing:Retained"] = "0",
-            ["StreamGen:Kafka:BootstrapServers"] = "localhost",
-        }));
-
-        Assert.Contains("StreamGen:Checkpointing:Interval", ex.Message);
-        Assert.Contains("StreamGen:Checkpointing:Retained", ex.Message);
-        Assert.Contains("StreamGen:Kafka:BootstrapServers", ex.Message);
     }
 
     [Fact]
@@ -119,9 +103,8 @@ public sealed class HostingTests : IDisposable
 
     private static async Task<JsonElement> PostAsync(TestHost host, string path, object? body)
     {
-        using var response = body is null
-            ? await host.Http.PostAsync(host.BaseUrl + path, null)
-            : await host.Http.PostAsJsonAsync(host.BaseUrl + path, body);
+        // Without a token, mutations must be JSON: an empty object when there is nothing to say.
+        using var response = await host.Http.PostAsJsonAsync(host.BaseUrl + path, body ?? new { });
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"POST {path}: {(int)response.StatusCode} {text}");
         return JsonDocument.Parse(text).RootElement.Clone();

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Xml.Linq;
-
 namespace StreamGen.Packaging.Tests;
 
 /// <summary>
@@ -13,7 +10,6 @@ namespace StreamGen.Packaging.Tests;
 public sealed class PackagedUserProjectTests : IDisposable
 {
     private readonly string _work = Path.Combine(Path.GetTempPath(), "sg-package-" + Guid.NewGuid().ToString("N"));
-    private readonly string _repo = TestProcesses.RepositoryRoot();
 
     public void Dispose()
     {
@@ -29,17 +25,9 @@ public sealed class PackagedUserProjectTests : IDisposable
     [Fact]
     public async Task A_project_built_from_the_packages_runs_resumes_identically_after_a_kill_and_evolves_its_state()
     {
-        var version = "0.1.0-e2e." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
-        var feed = Path.Combine(_work, "feed");
-        foreach (var project in new[] { "src/StreamGen/StreamGen.csproj", "src/StreamGen.Kafka/StreamGen.Kafka.csproj", "src/StreamGen.Hosting/StreamGen.Hosting.csproj" })
-        {
-            // A separate artifacts tree: the test must not overwrite assemblies other test runs have loaded.
-            await TestProcesses.RunOkAsync(_repo, "dotnet", ["pack", project, "-c", "Release", "-o", feed, $"-p:Version={version}", "-nologo"],
-                new() { ["STREAMGEN_ARTIFACTS"] = Path.Combine(_work, "artifacts") });
-        }
-
+        var feed = await PackedPackages.GetAsync();
         var app = Path.Combine(_work, "app");
-        WriteUserProject(app, feed, version);
+        UserProjects.Write("UserProject", app, feed);
         var build = await TestProcesses.RunOkAsync(app, "dotnet", ["build", "-c", "Release", "-nologo"]);
         Assert.Contains("0 Warning(s)", build);
         Assert.Contains("StreamGen.Generators.dll", await File.ReadAllTextAsync(Path.Combine(app, "obj", "project.assets.json")));
@@ -98,28 +86,6 @@ public sealed class PackagedUserProjectTests : IDisposable
             .ToDictionary(p => p[1], p => p[2]);
 
     private static string Dll(string app) => Path.Combine(app, "bin", "Release", "net10.0", "UserProject.dll");
-
-    private void WriteUserProject(string app, string feed, string version)
-    {
-        Directory.CreateDirectory(app);
-        var source = Path.Combine(AppContext.BaseDirectory, "UserProject");
-        File.Copy(Path.Combine(source, "Orders.cs.txt"), Path.Combine(app, "Orders.cs"));
-        File.Copy(Path.Combine(source, "Program.cs.txt"), Path.Combine(app, "Program.cs"));
-        File.WriteAllText(Path.Combine(app, "UserProject.csproj"), File.ReadAllText(Path.Combine(source, "UserProject.csproj.txt")).Replace("$(StreamGenVersion)", version, StringComparison.Ordinal));
-        var config = new XElement("configuration",
-            new XElement("packageSources",
-                new XElement("clear"),
-                new XElement("add", new XAttribute("key", "streamgen"), new XAttribute("value", feed)),
-                new XElement("add", new XAttribute("key", "native"), new XAttribute("value", Path.Combine(_repo, "artifacts", "feed"))),
-                new XElement("add", new XAttribute("key", "nuget.org"), new XAttribute("value", "https://api.nuget.org/v3/index.json"))),
-            new XElement("packageSourceMapping",
-                Mapping("streamgen", "StreamGen*"),
-                Mapping("native", "librdkafka.redist"),
-                Mapping("nuget.org", "*")));
-        config.Save(Path.Combine(app, "nuget.config"));
-
-        static XElement Mapping(string key, string pattern) => new("packageSource", new XAttribute("key", key), new XElement("package", new XAttribute("pattern", pattern)));
-    }
 
     private static async Task EditAsync(string app, string find, string replace)
     {

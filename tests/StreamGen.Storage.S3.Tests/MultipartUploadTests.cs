@@ -29,11 +29,11 @@ public sealed class MultipartUploadTests(S3ServerFixture s3)
         Assert.Equal(1, client.Count("CreateMultipartUpload"));
         Assert.Equal(3, client.Count("UploadPart"));
         Assert.Equal(1, client.Count("CompleteMultipartUpload"));
-        Assert.Equal(["_metadata", "small.state"], client.Calls.Where(c => c.Operation == "PutObject").Select(c => c.Key[(c.Key.LastIndexOf('/') + 1)..]).Order());
+        Assert.Equal([S3CheckpointStorage.CompletionMarkerObjectName, "_metadata", "small.state"], client.Calls.Where(c => c.Operation == "PutObject").Select(c => c.Key[(c.Key.LastIndexOf('/') + 1)..]).Order());
         Assert.Equal(data.Length, handle.Size);
         Assert.Equal(Crc32C.Compute(data), handle.Crc32C);
 
-        var restored = await new S3CheckpointStorage(root, s3.Options()).LoadLatestAsync(default);
+        var restored = (await new S3CheckpointStorage(root, s3.Options()).LoadLatestAsync(default)).Restored;
         Assert.True(data.AsSpan().SequenceEqual(restored!.ReadStateFile(handle).Span));
         Assert.Equal(MiB, restored.ReadStateFile(small).Length);
     }

@@ -41,6 +41,6 @@ public sealed class RegistrationTests(S3ServerFixture s3)
         Assert.IsType<S3CheckpointStorage>(storage);
         Assert.Equal(location, storage.Description);
         await Checkpoints.WriteAsync(storage, 1, "via provider");
-        Assert.Equal(1, (await storage.LoadLatestAsync(default))!.Metadata.CheckpointId);
+        Assert.Equal(1, (await storage.LoadLatestAsync(default)).Restored!.Metadata.CheckpointId);
     }
 }

@@ -18,7 +18,7 @@ public sealed class S3CheckpointStorageTests(S3ServerFixture s3) : IDisposable
         using var storage = NewStorage();
         await Checkpoints.WriteAsync(storage, 1, "one");
 
-        var restored = await storage.LoadLatestAsync(default);
+        var restored = (await storage.LoadLatestAsync(default)).Restored;
 
         Assert.NotNull(restored);
         Assert.Equal(1, restored.Metadata.CheckpointId);
@@ -26,7 +26,7 @@ public sealed class S3CheckpointStorageTests(S3ServerFixture s3) : IDisposable
         var handle = Assert.Single(restored.StatesOf("count"));
         Assert.Equal(new KeyGroupRange(0, 128), handle.KeyGroups);
         Assert.Equal("one"u8.ToArray(), restored.ReadStateFile(handle.File).ToArray());
-        Assert.Equal(["chk-1/_metadata", "chk-1/count-0.state"], await Checkpoints.KeysUnderAsync(_raw, _root));
+        Assert.Equal([S3CheckpointStorage.CompletionMarkerObjectName, "chk-1/_metadata", "chk-1/count-0.state"], await Checkpoints.KeysUnderAsync(_raw, _root));
         Assert.Equal(_root, storage.Description);
     }
 
@@ -38,7 +38,7 @@ public sealed class S3CheckpointStorageTests(S3ServerFixture s3) : IDisposable
         await Checkpoints.WriteAsync(storage, 2, "two");
         await Checkpoints.DeleteAsync(_raw, _root, "chk-2/_metadata");
 
-        var restored = await storage.LoadLatestAsync(default);
+        var restored = (await storage.LoadLatestAsync(default)).Restored;
 
         Assert.Equal(1, restored!.Metadata.CheckpointId);
         var ex = await Assert.ThrowsAsync<CorruptCheckpointException>(() => storage.LoadAsync(_root + "/chk-2", default));
@@ -55,7 +55,7 @@ public sealed class S3CheckpointStorageTests(S3ServerFixture s3) : IDisposable
         var bytes = await Checkpoints.GetAsync(_raw, _root, "chk-2/" + Checkpoints.StateFile);
         await Checkpoints.PutAsync(_raw, _root, "chk-2/" + Checkpoints.StateFile, bytes[..3]);
 
-        Assert.Equal(1, (await storage.LoadLatestAsync(default))!.Metadata.CheckpointId);
+        Assert.Equal(1, (await storage.LoadLatestAsync(default)).Restored!.Metadata.CheckpointId);
         var ex = await Assert.ThrowsAsync<CorruptCheckpointException>(() => storage.LoadAsync(_root + "/chk-2", default));
         Assert.Contains(Checkpoints.StateFile, ex.Message);
         Assert.Contains("truncated", ex.Message);
@@ -72,7 +72,7 @@ public sealed class S3CheckpointStorageTests(S3ServerFixture s3) : IDisposable
         await Checkpoints.FlipAsync(_raw, _root, "chk-3/" + Checkpoints.StateFile);
         await Checkpoints.FlipAsync(_raw, _root, "chk-2/_metadata");
 
-        Assert.Equal(1, (await storage.LoadLatestAsync(default))!.Metadata.CheckpointId);
+        Assert.Equal(1, (await storage.LoadLatestAsync(default)).Restored!.Metadata.CheckpointId);
         var ex = await Assert.ThrowsAsync<CorruptCheckpointException>(() => storage.LoadAsync(_root + "/chk-3", default));
         Assert.Contains("checksum", ex.Message);
         Assert.Contains(Checkpoints.StateFile, ex.Message);
@@ -88,7 +88,7 @@ public sealed class S3CheckpointStorageTests(S3ServerFixture s3) : IDisposable
         await Checkpoints.WriteAsync(storage, 2, "two");
         await Checkpoints.DeleteAsync(_raw, _root, "chk-2/" + Checkpoints.StateFile);
 
-        Assert.Equal(1, (await storage.LoadLatestAsync(default))!.Metadata.CheckpointId);
+        Assert.Equal(1, (await storage.LoadLatestAsync(default)).Restored!.Metadata.CheckpointId);
         var ex = await Assert.ThrowsAsync<CorruptCheckpointException>(() => storage.LoadAsync(_root + "/chk-2", default));
         Assert.Contains("missing", ex.Message);
     }
@@ -100,9 +100,46 @@ public sealed class S3CheckpointStorageTests(S3ServerFixture s3) : IDisposable
         var location = storage.BeginCheckpoint(1);
         await storage.WriteStateFileAsync(location, "x.state", new byte[] { 1 }, default);
 
-        Assert.Null(await storage.LoadLatestAsync(default));
+        var search = await storage.LoadLatestAsync(default);
+        Assert.Null(search.Restored);
+        Assert.False(search.HoldsUnrestorableState); // it never completed: no state was lost
+        Assert.False(Assert.Single(search.Rejected).HasMetadata);
         Assert.Equal(1, await storage.GetHighestCheckpointIdAsync(default));
         Assert.Empty(await storage.ListAsync(default));
+    }
+
+    [Fact]
+    public async Task When_every_checkpoint_is_damaged_the_search_names_each_with_its_reason_and_the_completion_marker()
+    {
+        using (var writer = NewStorage())
+        {
+            await Checkpoints.WriteAsync(writer, 1, "one");
+            await Checkpoints.WriteAsync(writer, 2, "two");
+        }
+
+        await Checkpoints.FlipAsync(_raw, _root, "chk-2/" + Checkpoints.StateFile);
+        await Checkpoints.DeleteAsync(_raw, _root, "chk-1/" + Checkpoints.StateFile);
+        using var storage = NewStorage();
+
+        var search = await storage.LoadLatestAsync(default);
+
+        Assert.Null(search.Restored);
+        Assert.True(search.HoldsUnrestorableState);
+        Assert.Equal([2L, 1L], search.Rejected.Select(r => r.CheckpointId));
+        Assert.All(search.Rejected, r => Assert.True(r.HasMetadata));
+        Assert.Contains(_root + "/chk-2: state file 'count-0.state' fails its CRC-32C checksum", search.DescribeFindings());
+        Assert.Contains(_root + "/chk-1: state file 'count-0.state' is missing", search.DescribeFindings());
+        Assert.StartsWith(_root + "/" + S3CheckpointStorage.CompletionMarkerObjectName + " (job 'test-job' completed checkpoint 1", search.CompletionMarker);
+
+        // With every checkpoint deleted, the marker still tells that one completed here.
+        foreach (var key in (await Checkpoints.KeysUnderAsync(_raw, _root)).Where(k => k.StartsWith("chk-", StringComparison.Ordinal)))
+        {
+            await Checkpoints.DeleteAsync(_raw, _root, key);
+        }
+
+        var emptied = await storage.LoadLatestAsync(default);
+        Assert.Empty(emptied.Rejected);
+        Assert.True(emptied.HoldsUnrestorableState);
     }
 
     [Fact]
@@ -110,7 +147,8 @@ public sealed class S3CheckpointStorageTests(S3ServerFixture s3) : IDisposable
     {
         using var storage = NewStorage();
 
-        Assert.Null(await storage.LoadLatestAsync(default));
+        Assert.Null((await storage.LoadLatestAsync(default)).Restored);
+        Assert.False((await storage.LoadLatestAsync(default)).HoldsUnrestorableState);
         Assert.Equal(0, await storage.GetHighestCheckpointIdAsync(default));
         var ex = await Assert.ThrowsAsync<CorruptCheckpointException>(() => storage.LoadAsync("chk-9", default));
         Assert.Contains("no objects", ex.Message);
@@ -183,8 +221,8 @@ public sealed class S3CheckpointStorageTests(S3ServerFixture s3) : IDisposable
         var again = storage.BeginCheckpoint(2);
         await storage.WriteStateFileAsync(again, "fresh.state", new byte[] { 2 }, default);
 
-        Assert.Equal(["chk-1/_metadata", "chk-1/count-0.state", "chk-2/fresh.state"], await Checkpoints.KeysUnderAsync(_raw, _root));
-        Assert.Equal(1, (await storage.LoadLatestAsync(default))!.Metadata.CheckpointId);
+        Assert.Equal([S3CheckpointStorage.CompletionMarkerObjectName, "chk-1/_metadata", "chk-1/count-0.state", "chk-2/fresh.state"], await Checkpoints.KeysUnderAsync(_raw, _root));
+        Assert.Equal(1, (await storage.LoadLatestAsync(default)).Restored!.Metadata.CheckpointId);
     }
 
     [Fact]
@@ -206,7 +244,7 @@ public sealed class S3CheckpointStorageTests(S3ServerFixture s3) : IDisposable
         }
 
         client.Calls.Clear();
-        var restored = await storage.LoadLatestAsync(default);
+        var restored = (await storage.LoadLatestAsync(default)).Restored;
 
         Assert.Equal(6, restored!.Metadata.CheckpointId);
         Assert.Equal(1, client.Count("ListObjectsV2"));

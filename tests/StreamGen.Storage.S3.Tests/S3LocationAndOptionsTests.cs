@@ -34,4 +34,17 @@ public sealed class S3LocationAndOptionsTests
         var ex = Assert.Throws<ArgumentException>(() => new S3CheckpointStorage("s3://b/p", new S3CheckpointStorageOptions { ServiceUrl = "http://127.0.0.1:1", MultipartPartSize = MiB }));
         Assert.Contains("MultipartPartSize", ex.Message);
     }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(5.0)]
+    public void A_request_timeout_below_what_the_retry_pipeline_supports_is_refused_naming_the_option(double milliseconds)
+    {
+        var options = new S3CheckpointStorageOptions { ServiceUrl = "http://127.0.0.1:1", RequestTimeout = TimeSpan.FromMilliseconds(milliseconds) };
+
+        var ex = Assert.Throws<ArgumentException>(() => new S3CheckpointStorage("s3://b/p", options));
+
+        Assert.Contains("RequestTimeout", ex.Message);
+        Assert.Contains("10 ms", ex.Message);
+    }
 }

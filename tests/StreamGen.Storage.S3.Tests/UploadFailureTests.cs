@@ -46,7 +46,7 @@ public sealed class UploadFailureTests(S3ServerFixture s3) : IDisposable
 
         await storage.AbortAsync(location);
         Assert.Empty(await Checkpoints.KeysUnderAsync(_raw, _root));
-        Assert.Null(await storage.LoadLatestAsync(default));
+        Assert.Null((await storage.LoadLatestAsync(default)).Restored);
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class UploadFailureTests(S3ServerFixture s3) : IDisposable
         Assert.Contains("credentials", ex.Message);
         Assert.Equal(2, client.Count("PutObject"));
         Assert.Equal(["chk-1/a.state"], await Checkpoints.KeysUnderAsync(_raw, _root));
-        Assert.Null(await storage.LoadLatestAsync(default));
+        Assert.Null((await storage.LoadLatestAsync(default)).Restored);
     }
 
     [Fact]
@@ -80,8 +80,8 @@ public sealed class UploadFailureTests(S3ServerFixture s3) : IDisposable
 
         await Checkpoints.WriteAsync(storage, 1, "survives").WaitAsync(Bound);
 
-        Assert.Equal(4, client.Count("PutObject")); // state file: 2 failures + 1 success; _metadata: 1
-        var restored = await storage.LoadLatestAsync(default);
+        Assert.Equal(5, client.Count("PutObject")); // state file: 2 failures + 1 success; completion marker: 1; _metadata: 1
+        var restored = (await storage.LoadLatestAsync(default)).Restored;
         Assert.Equal("survives"u8.ToArray(), restored!.ReadStateFile(restored.Metadata.States[0].File).ToArray());
     }
 
@@ -165,6 +165,40 @@ public sealed class UploadFailureTests(S3ServerFixture s3) : IDisposable
         Assert.Contains("_metadata", ex.Message);
     }
 
-    private static AmazonS3Exception ServerError(string code, HttpStatusCode status)
+    [Fact]
+    public async Task Discarding_a_checkpoint_deletes_its_metadata_first_so_a_delete_that_stops_half_way_never_leaves_a_complete_looking_checkpoint()
+    {
+        var options = s3.Options(o => o.MaxRetries = 1);
+        using var client = s3.Client(options);
+        using var storage = new S3CheckpointStorage(client, _root, options);
+        var old = storage.BeginCheckpoint(1);
+        var handles = new List<StateFileHandle>();
+        for (var f = 0; f < 3; f++)
+        {
+            handles.Add(await storage.WriteStateFileAsync(old, $"op-{f}.state", new byte[] { 1, (byte)f }, default));
+        }
+
+        await storage.CommitAsync(old, Checkpoints.Metadata(old, [.. handles]), default);
+        await Checkpoints.WriteAsync(storage, 2, "two");
+
+        // Pruning chk-1 stops after its first request: the batch delete of the state files fails for good.
+        client.BeforeRequest = (call, _) => call.Operation == "DeleteObjects" ? throw ServerError("InternalError", HttpStatusCode.InternalServerError) : Task.CompletedTask;
+        await storage.PruneAsync(1, default).WaitAsync(Bound);
+
+        var left = await Checkpoints.KeysUnderAsync(_raw, _root);
+        Assert.Equal(["chk-1/op-0.state", "chk-1/op-1.state", "chk-1/op-2.state"], left.Where(k => k.StartsWith("chk-1/", StringComparison.Ordinal)));
+        Assert.Equal("chk-1/_metadata", Assert.Single(client.Calls, c => c.Operation == "DeleteObject").Key[Checkpoints.Split(_root).Prefix.Length..]);
+        var deleteMetadata = client.Calls.ToList().FindIndex(c => c.Operation == "DeleteObject");
+        var deleteStates = client.Calls.ToList().FindIndex(c => c.Operation == "DeleteObjects");
+        Assert.True(deleteMetadata < deleteStates, "_metadata must be deleted before the state files");
+        Assert.Equal([2L], (await storage.ListAsync(default)).Select(c => c.Metadata.CheckpointId));
+
+        // The next prune finishes the job.
+        client.BeforeRequest = null;
+        await storage.PruneAsync(1, default);
+        Assert.DoesNotContain(await Checkpoints.KeysUnderAsync(_raw, _root), k => k.StartsWith("chk-1/", StringComparison.Ordinal));
+    }
+
+        private static AmazonS3Exception ServerError(string code, HttpStatusCode status)
         => new($"{code} (injected)", ErrorType.Receiver, code, "injected-request", status);
 }

@@ -5,8 +5,11 @@ using System.Text.Json;
 namespace StreamGen.Benchmarks.Harness;
 
 /// <summary>Prints rows as they are measured, the final table and target verdicts, and writes the JSON file.</summary>
-internal sealed class Report(BenchmarkResults results)
+internal sealed class Report(BenchmarkResults results, bool smoke)
 {
+    /// <summary>Checkpoints a checkpointing figure must rest on before its target is judged.</summary>
+    public const int MinimumCheckpoints = 10;
+
     private const string RowFormat = "{0,-16} {1,-46} {2,13} {3,10} {4,9} {5,8} {6,8}  {7}";
 
     public BenchmarkResults Results => results;
@@ -17,9 +20,27 @@ internal sealed class Report(BenchmarkResults results)
         Console.WriteLine(FormatRow(row));
     }
 
-    public void Judge(string target, double actual, string comparison, double threshold, string unit)
+    /// <summary>
+    /// Judges a target. It is reported as not measured — never as met — when the figure is NaN or infinite,
+    /// when <paramref name="checkpoints"/> (given for figures of checkpointing runs) is below
+    /// <see cref="MinimumCheckpoints"/>, and in a smoke run.
+    /// </summary>
+    public void Judge(string target, double actual, string comparison, double threshold, string unit, int? checkpoints = null)
     {
-        var result = new TargetResult { Target = target, Actual = Math.Round(actual, 4), Comparison = comparison, Threshold = threshold, Unit = unit };
+        var reason = smoke ? "smoke run (one tiny iteration)"
+            : !double.IsFinite(actual) ? $"figure is {actual}"
+            : checkpoints < MinimumCheckpoints ? $"{checkpoints} checkpoints taken, at least {MinimumCheckpoints} needed"
+            : null;
+        var result = new TargetResult
+        {
+            Target = target,
+            Actual = double.IsFinite(actual) ? Math.Round(actual, 4) : null,
+            Comparison = comparison,
+            Threshold = threshold,
+            Unit = unit,
+            Checkpoints = checkpoints,
+            NotMeasuredReason = reason,
+        };
         results.Targets.Add(result);
         Console.WriteLine($"  target {FormatTarget(result)}");
     }
@@ -47,8 +68,9 @@ internal sealed class Report(BenchmarkResults results)
             Console.WriteLine(FormatTarget(target));
         }
 
-        var missed = results.Targets.Count(t => !t.Met);
-        Console.WriteLine($"{results.Targets.Count - missed} met, {missed} MISSED");
+        var met = results.Targets.Count(t => t.Met);
+        var notMeasured = results.Targets.Count(t => t.NotMeasuredReason is not null);
+        Console.WriteLine($"targets: {met} met, {results.Targets.Count - met - notMeasured} MISSED, {notMeasured} not measured");
         foreach (var error in results.Errors)
         {
             Console.WriteLine($"ERROR {error}");
@@ -94,5 +116,11 @@ internal sealed class Report(BenchmarkResults results)
     }
 
     private static string FormatTarget(TargetResult t)
-        => string.Create(CultureInfo.InvariantCulture, $"{(t.Met ? "met   " : "MISSED")} {t.Target,-58} {t.Actual,12:0.###} {t.Comparison} {t.Threshold:0.###} {t.Unit}");
+    {
+        var verdict = t.NotMeasuredReason is not null ? "NOT MEASURED" : t.Met ? "met" : "MISSED";
+        var actual = t.Actual is { } a ? a.ToString("0.###", CultureInfo.InvariantCulture) : "-";
+        var checkpoints = t.Checkpoints is { } c ? $", {c} checkpoints" : string.Empty;
+        var reason = t.NotMeasuredReason is { } r ? $" ({r})" : string.Empty;
+        return string.Create(CultureInfo.InvariantCulture, $"{verdict,-12} {t.Target,-58} {actual,12} {t.Comparison} {t.Threshold:0.###} {t.Unit}{checkpoints}{reason}");
+    }
 }

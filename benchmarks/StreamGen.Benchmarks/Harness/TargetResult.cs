@@ -5,7 +5,8 @@ internal sealed class TargetResult
 {
     public required string Target { get; init; }
 
-    public required double Actual { get; init; }
+    /// <summary>The figure judged; null when it was not measured (missing or NaN).</summary>
+    public required double? Actual { get; init; }
 
     /// <summary><c>&gt;=</c> or <c>&lt;=</c>.</summary>
     public required string Comparison { get; init; }
@@ -14,5 +15,14 @@ internal sealed class TargetResult
 
     public required string Unit { get; init; }
 
-    public bool Met => Comparison == ">=" ? Actual >= Threshold : Actual <= Threshold;
+    /// <summary>Checkpoints the figure rests on, for targets about checkpointing runs.</summary>
+    public int? Checkpoints { get; init; }
+
+    /// <summary>Why the target was not judged; null when it was.</summary>
+    public string? NotMeasuredReason { get; init; }
+
+    /// <summary><c>met</c>, <c>missed</c> or <c>not measured</c>: a figure that is missing, NaN or rests on too few checkpoints is never met.</summary>
+    public string Verdict => NotMeasuredReason is not null ? "not measured" : Met ? "met" : "missed";
+
+    public bool Met => NotMeasuredReason is null && Actual is { } actual && (Comparison == ">=" ? actual >= Threshold : actual <= Threshold);
 }

@@ -8,6 +8,7 @@ using StreamGen.Checkpointing;
 using StreamGen.Graph;
 using StreamGen.Kafka;
 using StreamGen.Kafka.Embedded;
+using StreamGen.Kafka.Native;
 using StreamGen.Recovery;
 
 namespace StreamGen.Benchmarks.Scenarios;
@@ -31,6 +32,8 @@ internal sealed class KafkaScenario : IScenario
     public async Task RunAsync(BenchContext context)
     {
         var records = context.Options.KafkaRecords;
+        // The hand-written baseline loops create their own clients: on the same librdkafka as StreamGen's.
+        KafkaNativeLibrary.EnsureLoaded();
         using var cluster = EmbeddedKafkaCluster.Start();
         var run = Guid.NewGuid().ToString("N")[..8];
         var input = $"bench-in-{run}";

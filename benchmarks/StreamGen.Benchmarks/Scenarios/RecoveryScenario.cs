@@ -41,19 +41,22 @@ internal sealed class RecoveryScenario : IScenario
 
         var (killToFirst, startToFirst, cancel, restart, checkpoint) = best!.Value;
         var report = context.Report;
-        var checkpointRow = new ResultRow { Scenario = "checkpoint-cost", Variant = $"1 M keys, one checkpoint under load", Records = keyCount, Note = "records = keys" };
+        var checkpointRow = new ResultRow { Scenario = "checkpoint-cost", Variant = $"{KeyLabel(keyCount)} keys, one checkpoint under load", Records = keyCount, Note = "records = keys" };
         checkpointRow.Figures["duration ms"] = Math.Round(checkpoint.Duration!.Value.TotalMilliseconds, 1);
         checkpointRow.Figures["state MB"] = Math.Round(checkpoint.StateSize / 1048576.0, 2);
         checkpointRow.Figures["sync pause ms"] = Math.Round(checkpoint.MaxSynchronousDuration.TotalMilliseconds, 3);
         report.Add(checkpointRow);
 
-        var row = ResultRow.From(Name, $"1 M keys, restart to first output", restart, note: "records = keys restored");
+        var row = ResultRow.From(Name, $"{KeyLabel(keyCount)} keys, restart to first output", restart, note: "records = keys restored");
         row.Figures["kill->first output ms"] = Math.Round(killToFirst, 1);
         row.Figures["cancel ms"] = Math.Round(cancel, 1);
         row.Figures["start->first output ms"] = Math.Round(startToFirst, 1);
         report.Add(row);
-        report.Judge("restore 1 M keys: new job start to first output", startToFirst / 1000, "<=", 1, "s");
+        report.Judge($"restore {KeyLabel(keyCount)} keys: new job start to first output", startToFirst / 1000, "<=", 1, "s");
     }
+
+    private static string KeyLabel(int keys)
+        => keys >= 1_000_000 ? $"{keys / 1_000_000.0:0.#} M" : $"{keys / 1_000.0:0.#} k";
 
     private static async Task<(double KillToFirst, double StartToFirst, double Cancel, RunFigures Restart, Diagnostics.CheckpointStats Checkpoint)> RunOnceAsync(string[] keys, int parallelism)
     {

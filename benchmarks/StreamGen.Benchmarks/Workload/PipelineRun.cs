@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Logging;
 using StreamGen.Benchmarks.Harness;
 using StreamGen.Checkpointing;
 using StreamGen.Diagnostics;
@@ -13,6 +14,9 @@ internal static class PipelineRun
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
 
+    // Warnings and failures only: a line per checkpoint would interleave with the table being printed.
+    private static readonly ILoggerFactory Logging = LoggerFactory.Create(logging => logging.AddSimpleConsole(c => c.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
+
     /// <summary>Channel tuning from the command line (<c>--batch-size</c>, <c>--channel-capacity</c>), applied to every job.</summary>
     public static (int? BatchSize, int? ChannelCapacity) Tuning { get; set; }
 
@@ -24,6 +28,7 @@ internal static class PipelineRun
             Storage = new FileSystemCheckpointStorage(storage),
             Checkpointing = new CheckpointConfig { Mode = mode, Interval = interval },
             RestartStrategy = RestartStrategy.None,
+            LoggerFactory = Logging,
         };
         if (Tuning.BatchSize is { } batchSize)
         {

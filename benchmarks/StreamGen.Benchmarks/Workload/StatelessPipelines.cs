@@ -14,7 +14,6 @@ namespace StreamGen.Benchmarks.Workload;
 /// </summary>
 internal static class StatelessPipelines
 {
-    private const double Threshold = 600_000;
 
     public static Event EventAt(KeyWorkload workload, long index)
     {
@@ -24,17 +23,24 @@ internal static class StatelessPipelines
 
     public static PricedEvent Price(Event e) => new(e.Id, e.Customer, (e.AmountCents * 1.2) + 3);
 
-    public static bool Keep(PricedEvent e) => e.Price > Threshold;
+    /// <summary>
+    /// The price the filter keeps events above: 600 000 at the default 100 k keys, scaled with the key count
+    /// so that about 58 % pass with any <c>--keys</c> (and in a smoke run) rather than none.
+    /// </summary>
+    public static double Threshold(KeyWorkload workload) => 6.0 * workload.Keys.Length;
+
+    public static bool Keep(PricedEvent e, double threshold) => e.Price > threshold;
 
     public static long Project(PricedEvent e) => e.Id ^ e.Customer;
 
     /// <summary>How many events pass the filter (the sink's expected count).</summary>
     public static long Passing(KeyWorkload workload, long records)
     {
+        var threshold = Threshold(workload);
         long passing = 0;
         for (long i = 0; i < records; i++)
         {
-            if (Keep(Price(EventAt(workload, i))))
+            if (Keep(Price(EventAt(workload, i)), threshold))
             {
                 passing++;
             }
@@ -45,6 +51,7 @@ internal static class StatelessPipelines
 
     public static async Task<RunFigures> StreamGenAsync(KeyWorkload workload, long records, long passing, int parallelism)
     {
+        var threshold = Threshold(workload);
         var probe = new SinkProbe(passing);
         var job = new JobBuilder("bench-stateless");
         var partitions = parallelism;
@@ -54,7 +61,7 @@ internal static class StatelessPipelines
         };
         job.From(source, parallelism).Uid("source")
             .Map(Price)
-            .Filter(Keep)
+            .Filter(e => Keep(e, threshold))
             .Map(Project)
             .To(new CountingSink<long>(probe, v => v)).Uid("sink");
         return (await PipelineRun.RunAsync(job.Build(), probe, records, interval: null, CheckpointingMode.ExactlyOnce)).Run;
@@ -62,12 +69,13 @@ internal static class StatelessPipelines
 
     public static RunFigures Loop(KeyWorkload workload, long records)
     {
+        var threshold = Threshold(workload);
         var measurement = Measurement.Start();
         long checksum = 0;
         for (long i = 0; i < records; i++)
         {
             var priced = Price(EventAt(workload, i));
-            if (Keep(priced))
+            if (Keep(priced, threshold))
             {
                 checksum += Project(priced);
             }
@@ -81,6 +89,7 @@ internal static class StatelessPipelines
     /// <summary>Per-record posting through bounded blocks, <paramref name="parallelism"/> degrees of parallelism each.</summary>
     public static async Task<RunFigures> DataflowAsync(KeyWorkload workload, long records, int parallelism)
     {
+        var threshold = Threshold(workload);
         var measurement = Measurement.Start();
         var options = new ExecutionDataflowBlockOptions { BoundedCapacity = 8 * 256, MaxDegreeOfParallelism = parallelism, EnsureOrdered = false };
         var price = new TransformBlock<Event, PricedEvent>(Price, options);
@@ -88,7 +97,7 @@ internal static class StatelessPipelines
         long checksum = 0;
         var sink = new ActionBlock<long>(v => Interlocked.Add(ref checksum, v), new ExecutionDataflowBlockOptions { BoundedCapacity = 8 * 256 });
         var link = new DataflowLinkOptions { PropagateCompletion = true };
-        price.LinkTo(project, link, Keep);
+        price.LinkTo(project, link, e => Keep(e, threshold));
         price.LinkTo(DataflowBlock.NullTarget<PricedEvent>(), link);
         project.LinkTo(sink, link);
         await Task.Run(async () =>

@@ -15,4 +15,10 @@ internal enum MemberAssignment
     /// the usual shape of <c>public List&lt;T&gt; Items { get; } = new();</c>.
     /// </summary>
     Populate,
+
+    /// <summary>
+    /// A member generated code cannot assign by name (a private field, a private or missing setter of an
+    /// auto-property): assigned after construction through its <see cref="MemberAccessor"/>, only when present.
+    /// </summary>
+    Accessor,
 }

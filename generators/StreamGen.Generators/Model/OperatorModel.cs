@@ -12,6 +12,7 @@ namespace StreamGen.Generators.Model;
 /// <param name="KeyedStateAccessibility">Accessibility of the generated per-key struct (public unless a state type is less visible).</param>
 /// <param name="StateMembers">The <c>[State]</c> members in declaration order.</param>
 /// <param name="Objects">Every user type reachable from the state, serialized as maps.</param>
+/// <param name="Diagnostics">What the parser found it could not serialize (reported once per location across all models).</param>
 internal sealed record OperatorModel(
     string? Namespace,
     ImmutableEquatableArray<ContainingTypeModel> ContainingTypes,
@@ -21,7 +22,8 @@ internal sealed record OperatorModel(
     TypeModel? KeyType,
     string KeyedStateAccessibility,
     ImmutableEquatableArray<StateMemberModel> StateMembers,
-    ImmutableEquatableArray<ObjectModel> Objects)
+    ImmutableEquatableArray<ObjectModel> Objects,
+    ImmutableEquatableArray<DiagnosticInfo> Diagnostics)
 {
     /// <summary>True for a <c>KeyedProcessor</c>: state is per key.</summary>
     public bool IsKeyed => KeyType is not null;

@@ -13,6 +13,7 @@ namespace StreamGen.Generators.Model;
 /// <param name="HintName">The generated file name.</param>
 /// <param name="Type">The serialized type (an <see cref="StateTypeKind.Object"/>).</param>
 /// <param name="Objects">Every user type reachable from <paramref name="Type"/>, itself included, serialized as maps.</param>
+/// <param name="Diagnostics">What the parser found it could not serialize (reported once per location across all models).</param>
 internal sealed record PayloadModel(
     string? Namespace,
     string SerializerName,
@@ -20,4 +21,5 @@ internal sealed record PayloadModel(
     string DisplayName,
     string HintName,
     TypeModel Type,
-    ImmutableEquatableArray<ObjectModel> Objects);
+    ImmutableEquatableArray<ObjectModel> Objects,
+    ImmutableEquatableArray<DiagnosticInfo> Diagnostics);

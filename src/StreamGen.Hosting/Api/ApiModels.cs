@@ -30,10 +30,10 @@ public sealed record SavepointRequest(string? Name);
 
 /// <summary>One savepoint in GET /api/savepoints.</summary>
 /// <param name="CheckpointId">Its id.</param>
-/// <param name="Path">Directory to restore from (<c>StreamGen:RestoreFrom</c>).</param>
+/// <param name="Path">Directory to restore from (<c>StreamGen:RestoreFrom</c>); <see langword="null"/> for a caller without the configured token.</param>
 /// <param name="CompletedAt">When it completed.</param>
 /// <param name="StateSize">Bytes of state.</param>
-public sealed record SavepointInfo(long CheckpointId, string Path, DateTimeOffset CompletedAt, long StateSize);
+public sealed record SavepointInfo(long CheckpointId, string? Path, DateTimeOffset CompletedAt, long StateSize);
 
 /// <summary>An error body.</summary>
 /// <param name="Error">What went wrong.</param>

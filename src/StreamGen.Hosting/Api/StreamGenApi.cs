@@ -1,4 +1,3 @@
-using System.Net;
 using System.Reflection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -14,8 +13,9 @@ using StreamGen.Storage;
 namespace StreamGen.Hosting.Api;
 
 /// <summary>
-/// The REST API and dashboard: a small Kestrel server beside the job, bound to loopback by default.
-/// Mutating endpoints need the configured token, or a loopback caller when no token is configured.
+/// The REST API and dashboard: a small Kestrel server beside the job, bound to loopback by default. Requests
+/// with a <c>Host</c> that is not allowed are refused (<see cref="ApiAllowedHosts"/>), every response carries
+/// security headers (<see cref="ApiSecurityHeaders"/>), and mutations are authorized by <see cref="ApiRequestGuard"/>.
 /// </summary>
 internal static class StreamGenApi
 {
@@ -26,14 +26,21 @@ internal static class StreamGenApi
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(loggerFactory);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
+        builder.Services.AddHostFiltering(o =>
+        {
+            o.AllowedHosts = ApiAllowedHosts.Resolve(options.AllowedHosts, options.Urls);
+            o.IncludeFailureMessage = false;
+        });
         var app = builder.Build();
-        Map(app, options, job, health);
+        var dashboard = LoadDashboard();
+        app.UseHostFiltering();
+        app.Use(new ApiSecurityHeaders(dashboard).InvokeAsync);
+        Map(app, dashboard, options, job, health);
         return app;
     }
 
-    internal static void Map(IEndpointRouteBuilder app, ApiOptions options, StreamGenJob job, HealthCheckService? health)
+    private static void Map(IEndpointRouteBuilder app, string dashboard, ApiOptions options, StreamGenJob job, HealthCheckService? health)
     {
-        var dashboard = LoadDashboard();
         app.MapGet("/", () => Results.Content(dashboard, "text/html; charset=utf-8"));
 
         app.MapGet("/api/job", () =>
@@ -63,17 +70,35 @@ internal static class StreamGenApi
             return Results.Json(new OperatorsResponse(totals, subtasks, execution.GetChannelFill()), ApiJsonContext.Default.OperatorsResponse);
         });
 
-        app.MapGet("/api/checkpoints", () => job.Execution is { } execution
-            ? Results.Json(execution.GetCheckpointStats(), ApiJsonContext.Default.CheckpointStatsSnapshot)
-            : NotRunning());
+        app.MapGet("/api/checkpoints", (HttpContext http) =>
+        {
+            if (job.Execution is not { } execution)
+            {
+                return NotRunning();
+            }
 
-        app.MapGet("/api/restore", () => job.Execution?.GetCheckpointStats().LatestRestore is { } restore
-            ? Results.Json(restore, ApiJsonContext.Default.RestoreInfo)
+            var stats = execution.GetCheckpointStats();
+            if (!ApiRequestGuard.MaySeeStoragePaths(http, options))
+            {
+                stats = stats with
+                {
+                    LatestCompleted = HidePath(stats.LatestCompleted),
+                    LatestFailed = HidePath(stats.LatestFailed),
+                    LatestRestore = HidePath(stats.LatestRestore),
+                    History = stats.History.Select(HidePath).ToList()!,
+                };
+            }
+
+            return Results.Json(stats, ApiJsonContext.Default.CheckpointStatsSnapshot);
+        });
+
+        app.MapGet("/api/restore", (HttpContext http) => job.Execution?.GetCheckpointStats().LatestRestore is { } restore
+            ? Results.Json(ApiRequestGuard.MaySeeStoragePaths(http, options) ? restore : HidePath(restore), ApiJsonContext.Default.RestoreInfo)
             : Results.NoContent());
 
         app.MapPost("/api/checkpoints", async (HttpContext http) =>
         {
-            if (Authorize(http, options) is { } denied)
+            if (ApiRequestGuard.AuthorizeMutation(http, options) is { } denied)
             {
                 return denied;
             }
@@ -83,13 +108,13 @@ internal static class StreamGenApi
 
         app.MapPost("/api/savepoints", async (HttpContext http) =>
         {
-            if (Authorize(http, options) is { } denied)
+            if (ApiRequestGuard.AuthorizeMutation(http, options) is { } denied)
             {
                 return denied;
             }
 
             string? name = null;
-            if (http.Request.HasJsonContentType())
+            if (http.Request.HasJsonContentType() && http.Request.ContentLength != 0)
             {
                 var body = await http.Request.ReadFromJsonAsync(ApiJsonContext.Default.SavepointRequest, http.RequestAborted).ConfigureAwait(false);
                 name = body?.Name;
@@ -106,8 +131,9 @@ internal static class StreamGenApi
             }
 
             var all = await storage.ListAsync(http.RequestAborted).ConfigureAwait(false);
+            var paths = ApiRequestGuard.MaySeeStoragePaths(http, options);
             IReadOnlyList<SavepointInfo> savepoints = all.Where(c => c.Metadata.Kind == CheckpointKind.Savepoint)
-                .Select(c => new SavepointInfo(c.Metadata.CheckpointId, c.Path, c.Metadata.CompletedAt, c.Metadata.TotalStateSize))
+                .Select(c => new SavepointInfo(c.Metadata.CheckpointId, paths ? c.Path : null, c.Metadata.CompletedAt, c.Metadata.TotalStateSize))
                 .ToList();
             return Results.Json(savepoints, ApiJsonContext.Default.IReadOnlyListSavepointInfo);
         });
@@ -143,21 +169,12 @@ internal static class StreamGenApi
         }
     }
 
-    private static IResult? Authorize(HttpContext http, ApiOptions options)
-    {
-        if (!string.IsNullOrEmpty(options.Token))
-        {
-            var header = http.Request.Headers.Authorization.ToString();
-            return header == "Bearer " + options.Token
-                ? null
-                : Results.Json(new ErrorResponse("Missing or wrong token: send 'Authorization: Bearer <StreamGen:Api:Token>'."), ApiJsonContext.Default.ErrorResponse, statusCode: StatusCodes.Status401Unauthorized);
-        }
+    // Paths are hidden from callers without the configured token: they tell where the state lives.
+    private static CheckpointStats? HidePath(CheckpointStats? stats) => stats is null ? null : stats with { Path = null };
 
-        var remote = http.Connection.RemoteIpAddress;
-        return remote is null || IPAddress.IsLoopback(remote)
-            ? null
-            : Results.Json(new ErrorResponse("Set StreamGen:Api:Token to allow mutating requests from other hosts."), ApiJsonContext.Default.ErrorResponse, statusCode: StatusCodes.Status403Forbidden);
-    }
+    private static RestoreInfo? HidePath(RestoreInfo? restore) => restore is null ? null : restore with { Path = HiddenPath };
+
+    private const string HiddenPath = "";
 
     private static IResult NotRunning()
         => Results.Json(new ErrorResponse("The job has not started yet."), ApiJsonContext.Default.ErrorResponse, statusCode: StatusCodes.Status503ServiceUnavailable);

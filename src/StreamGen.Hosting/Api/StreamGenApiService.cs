@@ -2,14 +2,11 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using StreamGen.Hosting.Configuration;
 
 namespace StreamGen.Hosting.Api;
 
 /// <summary>Starts and stops the REST API and dashboard with the host.</summary>
 internal sealed class StreamGenApiService(
-    IOptions<StreamGenOptions> options,
     StreamGenJob job,
     HealthCheckService health,
     ILoggerFactory loggerFactory) : IHostedService
@@ -18,10 +15,9 @@ internal sealed class StreamGenApiService(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var api = options.Value.Api;
-        if (!api.Enabled)
+        if (job.Prepared?.Options.Api is not { Enabled: true } api)
         {
-            return;
+            return; // disabled, or startup validation failed and the host is stopping
         }
 
         _app = StreamGenApi.Build(api, job, health, loggerFactory);

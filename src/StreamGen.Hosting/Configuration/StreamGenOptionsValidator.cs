@@ -73,7 +73,8 @@ internal sealed class StreamGenOptionsValidator : IValidateOptions<StreamGenOpti
             errors.Add($"{Prefix}Api:Urls must be an absolute URL such as http://127.0.0.1:8081 (got '{options.Api.Urls}').");
         }
 
-        if (options.RestoreFrom is { Length: > 0 } restore && !Directory.Exists(restore))
+        // An object-store location (s3://…) is checked by its storage when the job restores.
+        if (options.RestoreFrom is { Length: > 0 } restore && !restore.Contains("://", StringComparison.Ordinal) && !Directory.Exists(restore))
         {
             errors.Add($"{Prefix}RestoreFrom names '{restore}', which is not a directory.");
         }

@@ -3,13 +3,13 @@ using System.Runtime.InteropServices;
 namespace StreamGen.Kafka.Embedded.Interop;
 
 /// <summary>
-/// The librdkafka entry points the embedded broker needs. The library name is the one
-/// Confluent.Kafka imports too, so both resolve to the single native file that the
-/// librdkafka.redist package puts next to the application.
+/// The librdkafka entry points the embedded broker needs, bound to the broker's own build
+/// (<c>libstreamgen-rdkafka-mock.so</c>, with the mock-cluster patches; eng/librdkafka), never to
+/// the library Confluent.Kafka's clients load: the two may live in one process side by side.
 /// </summary>
 internal static unsafe partial class LibRdKafka
 {
-    internal const string LibraryName = "librdkafka";
+    internal const string LibraryName = "libstreamgen-rdkafka-mock";
 
     internal const int ProducerType = 0;
 

@@ -19,6 +19,9 @@ internal sealed class KafkaTransactionalSinkWriter<T> : ISinkWriter<T>
 
     private static readonly TimeSpan OperationTimeout = TimeSpan.FromSeconds(30);
 
+    // Per kept record besides key and value: the list entry and the two array headers.
+    private const int BufferedRecordOverhead = 32;
+
     private readonly KafkaClusterOptions _cluster;
     private readonly KafkaSinkOptions _options;
     private readonly KafkaRecordProducer<T> _records;
@@ -34,6 +37,7 @@ internal sealed class KafkaTransactionalSinkWriter<T> : ISinkWriter<T>
     private readonly List<(int OldSubtask, Epoch Epoch)> _toRecover = new();
     private IConsumer<byte[]?, byte[]?>? _marker;
     private Epoch? _current;
+    private long _uncommittedBytes;
 
     public KafkaTransactionalSinkWriter(KafkaClusterOptions cluster, KafkaSinkOptions options, KafkaRecordProducer<T> records, ConnectorContext context)
     {
@@ -48,6 +52,9 @@ internal sealed class KafkaTransactionalSinkWriter<T> : ISinkWriter<T>
 
     /// <summary>Epochs pre-committed but not yet committed (for tests).</summary>
     internal int PendingCount => _pending.Count;
+
+    /// <summary>Bytes of records kept for transactions not yet committed (for tests).</summary>
+    internal long UncommittedBytes => _uncommittedBytes;
 
     public void RestoreState(IReadOnlyList<ReadOnlyMemory<byte>> allSubtaskStates)
     {
@@ -78,6 +85,7 @@ internal sealed class KafkaTransactionalSinkWriter<T> : ISinkWriter<T>
     public void Open()
     {
         ValidateTransactionTimeout();
+        ValidateStateBounds();
         _marker = CreateMarkerConsumer(_subtask);
 
         // 1. Fence: InitTransactions on every id that may hold an open transaction of a previous run.
@@ -135,7 +143,12 @@ internal sealed class KafkaTransactionalSinkWriter<T> : ISinkWriter<T>
             var (key, value) = _records.Serialize(record);
             _records.Produce(producer, key, value, _context.Cancellation);
             epoch.Records.Add(new BufferedRecord(key, value));
+            var bytes = (key?.Length ?? 0) + (value?.Length ?? 0) + BufferedRecordOverhead;
+            epoch.Bytes += bytes;
+            _uncommittedBytes += bytes;
         }
+
+        BoundUncommittedState(epoch);
     }
 
     public void PrepareSnapshot(long checkpointId)
@@ -173,6 +186,7 @@ internal sealed class KafkaTransactionalSinkWriter<T> : ISinkWriter<T>
             _pool[epoch.Slot].CommitTransaction(OperationTimeout);
             _pending.RemoveAt(0);
             _freeSlots.Add(epoch.Slot);
+            _uncommittedBytes -= epoch.Bytes;
         }
     }
 
@@ -189,6 +203,7 @@ internal sealed class KafkaTransactionalSinkWriter<T> : ISinkWriter<T>
             _records.Flush(producer, _context.Cancellation);
             producer.CommitTransaction(OperationTimeout);
             _freeSlots.Add(epoch.Slot);
+            _uncommittedBytes -= epoch.Bytes;
             _current = null;
         }
     }
@@ -227,24 +242,50 @@ internal sealed class KafkaTransactionalSinkWriter<T> : ISinkWriter<T>
         _marker?.Dispose();
     }
 
-    /// <summary>
-    /// A transaction stays open from its first record until its checkpoint completes: at least one interval plus
-    /// the checkpoint's duration. A broker aborts it after transaction.timeout.ms, which would lose the epoch.
-    /// </summary>
+    /// <summary>Checked again here for jobs run without a host (the host checks it before the job starts).</summary>
     private void ValidateTransactionTimeout()
     {
-        if (_context.Checkpointing is not { Interval: { } interval } checkpointing)
+        if (_options.TransactionTimeoutProblem(_context.Runtime.OperatorId, _context.Checkpointing) is { } problem)
         {
-            return;
+            throw new InvalidOperationException(problem);
         }
+    }
 
-        var needed = interval + checkpointing.Timeout;
-        if (_options.TransactionTimeout <= needed)
+    private void ValidateStateBounds()
+    {
+        if (_options.MaxEpochBytes <= 0 || _options.MaxUncommittedBytes <= _options.MaxEpochBytes)
         {
             throw new InvalidOperationException(
-                $"Kafka sink '{_context.Runtime.OperatorId}' for topic '{_records.Topic}': its transaction timeout ({_options.TransactionTimeout}) must exceed " +
-                $"the checkpoint interval ({interval}) plus the checkpoint timeout ({checkpointing.Timeout}), because a transaction stays open until its checkpoint completes. " +
-                "Raise KafkaSinkOptions.TransactionTimeout (within the broker's transaction.max.timeout.ms, 15 minutes by default) or shorten the checkpoint interval or timeout.");
+                $"Kafka sink '{_context.Runtime.OperatorId}' for topic '{_records.Topic}': KafkaSinkOptions.MaxEpochBytes ({_options.MaxEpochBytes}) must be positive " +
+                $"and MaxUncommittedBytes ({_options.MaxUncommittedBytes}) must exceed it: an epoch is cut at about MaxEpochBytes, and the sink must hold at least one more while its checkpoint completes.");
+        }
+    }
+
+    /// <summary>
+    /// The sink keeps every record until its transaction commits, and each checkpoint stores all of them. A large
+    /// epoch (a catch-up after a restart) asks for an early checkpoint; records piling up because checkpoints keep
+    /// failing fail the job, which restarts from the last completed checkpoint with nothing pending.
+    /// </summary>
+    private void BoundUncommittedState(Epoch current)
+    {
+        if (_uncommittedBytes > _options.MaxUncommittedBytes)
+        {
+            var first = _pending.Count > 0 ? _pending[0].CheckpointId : -1;
+            var aborted = _pending.Count > 0
+                ? string.Create(CultureInfo.InvariantCulture, $"{_pending.Count} epoch(s) pre-committed at checkpoints {first}..{_pending[^1].CheckpointId} that never completed, plus the current one")
+                : "the current epoch only";
+            throw new InvalidOperationException(
+                string.Create(CultureInfo.InvariantCulture, $"Kafka sink '{_context.Runtime.OperatorId}' subtask {_subtask} for topic '{_records.Topic}' holds {_uncommittedBytes} bytes of records not yet committed ({aborted}), ") +
+                string.Create(CultureInfo.InvariantCulture, $"more than KafkaSinkOptions.MaxUncommittedBytes ({_options.MaxUncommittedBytes}). Each checkpoint would have to store them all, so the job restarts from its last completed checkpoint instead. ") +
+                "Fix what makes the checkpoints fail (logged before, e.g. a full disk), or raise MaxUncommittedBytes; the checkpoint storage needs room for " +
+                "(RetainedCheckpoints + MaxConcurrentCheckpoints) checkpoints of (keyed state + sink parallelism × MaxEpochBytes): see docs/operations.md, \"Sizing the checkpoint storage\".");
+        }
+
+        // Asked again with every batch until the barrier comes: a request made while another checkpoint was still
+        // completing is not queued by the coordinator.
+        if (current.Bytes >= _options.MaxEpochBytes)
+        {
+            _context.RequestCheckpoint?.Invoke();
         }
     }
 
@@ -339,6 +380,9 @@ internal sealed class KafkaTransactionalSinkWriter<T> : ISinkWriter<T>
         public long CheckpointId { get; set; }
 
         public int Slot { get; init; }
+
+        /// <summary>Approximate bytes the kept records take, in memory and in the checkpoint.</summary>
+        public long Bytes { get; set; }
 
         public List<BufferedRecord> Records { get; } = new();
 

@@ -1,5 +1,6 @@
 using Confluent.Kafka;
 using StreamGen.Connectors;
+using StreamGen.Kafka.Native;
 
 namespace StreamGen.Kafka.Source;
 
@@ -11,5 +12,10 @@ public sealed class KafkaSource<T>(KafkaClusterOptions cluster, KafkaSourceOptio
     public KafkaSourceOptions Options => options;
 
     /// <inheritdoc />
-    public ISourceReader<T> CreateReader(ConnectorContext context) => new KafkaSourceReader<T>(cluster, options, deserializer, context);
+    /// <exception cref="KafkaNativeLibraryException">librdkafka is missing, unloadable or too old; restarting cannot help.</exception>
+    public ISourceReader<T> CreateReader(ConnectorContext context)
+    {
+        KafkaNativeLibrary.EnsureLoaded(context.LoggerFactory);
+        return new KafkaSourceReader<T>(cluster, options, deserializer, context);
+    }
 }

@@ -3,6 +3,7 @@ using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 using StreamGen.Connectors;
 using StreamGen.Kafka.Client;
+using StreamGen.Diagnostics;
 using StreamGen.Serialization;
 
 namespace StreamGen.Kafka.Source;

@@ -32,6 +32,8 @@ internal sealed class CheckpointCoordinator
     private readonly CheckpointIdCounter _ids;
     private readonly Action<Exception> _failJob;
     private readonly ILogger _logger;
+    private readonly CheckpointOrigin? _origin;
+    private readonly Func<string>? _describeDataInFlight;
     private readonly Dictionary<long, PendingCheckpoint> _pending = new();
     private readonly List<Task> _inFlight = new();
     private readonly SemaphoreSlim _completionGate = new(1, 1);
@@ -45,8 +47,10 @@ internal sealed class CheckpointCoordinator
     private long _lastCompletedTicks;
     private int _consecutiveFailures;
 
-    public CheckpointCoordinator(string jobName, CheckpointConfig config, ICheckpointStorage storage, IReadOnlyList<StreamTask> tasks, CheckpointStatsTracker stats, CheckpointIdCounter ids, Action<Exception> failJob, ILogger logger)
+    public CheckpointCoordinator(string jobName, CheckpointConfig config, ICheckpointStorage storage, IReadOnlyList<StreamTask> tasks, CheckpointStatsTracker stats, CheckpointIdCounter ids, Action<Exception> failJob, ILogger logger, CheckpointOrigin? origin = null, Func<string>? describeDataInFlight = null)
     {
+        _origin = origin;
+        _describeDataInFlight = describeDataInFlight;
         _jobName = jobName;
         _config = config;
         _storage = storage;
@@ -159,6 +163,30 @@ internal sealed class CheckpointCoordinator
         }
     }
 
+    /// <summary>
+    /// A connector asks for a checkpoint before the next interval (a sink whose uncommitted epoch grew large). Takes a
+    /// free slot like a periodic checkpoint, honouring the minimum pause; does nothing when periodic checkpoints are
+    /// off or suspended, or while one is in progress — its barrier ends the epoch soon anyway.
+    /// </summary>
+    public void RequestCheckpoint()
+    {
+        PendingCheckpoint? checkpoint;
+        lock (_lock)
+        {
+            var sinceLast = TimeSpan.FromMilliseconds(Environment.TickCount64 - _lastCompletedTicks);
+            if (_config.Interval is null || _stopped || _finalRequested || _periodicSuspended || _pending.Count > 0 || sinceLast < _config.MinPauseBetweenCheckpoints)
+            {
+                return;
+            }
+
+            checkpoint = Register(CheckpointKind.Checkpoint, null, isFinal: false);
+        }
+
+        _logger.LogDebug("Checkpoint {Id} of job '{Job}' triggered early at a connector's request.", checkpoint.CheckpointId, _jobName);
+        Begin(checkpoint);
+        Observe(checkpoint.Completion.Task);
+    }
+
     /// <summary>A source task exhausted its input. When all did, the final checkpoint is triggered.</summary>
     public void OnSourceFinished()
     {
@@ -226,7 +254,7 @@ internal sealed class CheckpointCoordinator
             }
             catch (Exception ex) when (!_stop.IsCancellationRequested)
             {
-                Decline(barrier.CheckpointId, new InvalidOperationException($"Task {task.Name} could not write its state for checkpoint {barrier.CheckpointId}.", ex));
+                Decline(barrier.CheckpointId, new InvalidOperationException($"Task {task.Name} could not write its state for checkpoint {barrier.CheckpointId} to {location.Path}: {ex.Message}{StorageFullHint(ex)}", ex));
             }
             catch (Exception ex)
             {
@@ -295,7 +323,7 @@ internal sealed class CheckpointCoordinator
                 FaultInjector.Hit(CrashPoint.AfterAckBeforeComplete, "checkpoint coordinator");
             }
 
-            var metadata = new CheckpointMetadata(checkpoint.CheckpointId, checkpoint.Kind, _jobName, checkpoint.TriggeredAt, DateTimeOffset.UtcNow, checkpoint.States.ToList());
+            var metadata = new CheckpointMetadata(checkpoint.CheckpointId, checkpoint.Kind, _jobName, checkpoint.TriggeredAt, DateTimeOffset.UtcNow, checkpoint.States.ToList(), _origin);
             await _storage.CommitAsync(checkpoint.Location!, metadata, checkpoint.IoCancellation?.Token ?? CancellationToken.None).ConfigureAwait(false);
             committed = true;
             checkpoint.IoCancellation?.Cancel(); // nothing left to write; releases its timeout timer
@@ -370,7 +398,7 @@ internal sealed class CheckpointCoordinator
         {
             ReleaseSlot(checkpoint);
             _logger.LogWarning(ex, "Committing checkpoint {Id} of job '{Job}' failed.", checkpoint.CheckpointId, _jobName);
-            Abort(checkpoint, "writing _metadata failed: " + ex.Message, ex, countAsFailure: true);
+            Abort(checkpoint, "writing _metadata failed: " + ex.Message + StorageFullHint(ex), ex, countAsFailure: true);
         }
         finally
         {
@@ -550,7 +578,10 @@ internal sealed class CheckpointCoordinator
             {
                 if (!t.IsCanceled)
                 {
-                    Decline(checkpoint.CheckpointId, new TimeoutException($"not complete after {_config.Timeout.TotalMilliseconds} ms ({checkpoint.AcknowledgedCount}/{_tasks.Count} tasks acknowledged)"));
+                    // The numbers tell whether data in flight is the cause: behind full channels and a slow sink every
+                    // barrier can be slower than the timeout, and then no checkpoint ever completes.
+                    var inFlight = _describeDataInFlight is null ? string.Empty : "; " + _describeDataInFlight();
+                    Decline(checkpoint.CheckpointId, new TimeoutException($"not complete after {_config.Timeout.TotalMilliseconds} ms ({checkpoint.AcknowledgedCount}/{_tasks.Count} tasks acknowledged){inFlight}"));
                 }
             },
             CancellationToken.None,
@@ -578,6 +609,27 @@ internal sealed class CheckpointCoordinator
 
     // Periodic and final checkpoints have no awaiting caller; their failures are already logged.
     private static void Observe(Task task) => task.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+
+    /// <summary>
+    /// A full disk (ENOSPC) is an operator's problem, not the job's: say so, and that nothing was lost — the aborted
+    /// checkpoint is discarded, older ones are kept (pruning happens only after a success) and the job goes on.
+    /// </summary>
+    private string StorageFullHint(Exception ex)
+    {
+        for (var e = ex; e is not null; e = e.InnerException)
+        {
+            // ENOSPC is 28 on Linux and macOS (the HResult .NET gives); ERROR_DISK_FULL/ERROR_HANDLE_DISK_FULL on Windows.
+            var full = OperatingSystem.IsWindows() ? (e.HResult & 0xFFFF) is 0x70 or 0x27 : e.HResult == 28;
+            if (e is IOException && full)
+            {
+                return $" The checkpoint storage ({_storage.Description}) is full. This checkpoint is discarded; the previous ones are kept and the job continues. " +
+                    $"Free space, or size the storage for ({_config.RetainedCheckpoints} retained + {_config.MaxConcurrentCheckpoints} in progress) checkpoints of the size shown in the checkpoint history, " +
+                    "with room for a sink's uncommitted epochs: see docs/operations.md, \"Sizing the checkpoint storage\".";
+            }
+        }
+
+        return string.Empty;
+    }
 
     private static void DisposeAll(List<StateSnapshotPart> parts)
     {

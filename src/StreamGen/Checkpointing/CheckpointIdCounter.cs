@@ -11,4 +11,23 @@ internal sealed class CheckpointIdCounter
     public CheckpointIdCounter(long highestUsed) => _last = highestUsed;
 
     public long Next() => Interlocked.Increment(ref _last);
+
+    /// <summary>
+    /// Continues after <paramref name="restoredId"/> when it is higher (a savepoint from elsewhere), so every
+    /// checkpoint of the restored run has a higher id than what it was restored from.
+    /// </summary>
+    public void ContinueAfter(long restoredId)
+    {
+        var last = Volatile.Read(ref _last);
+        while (restoredId > last)
+        {
+            var seen = Interlocked.CompareExchange(ref _last, restoredId, last);
+            if (seen == last)
+            {
+                return;
+            }
+
+            last = seen;
+        }
+    }
 }

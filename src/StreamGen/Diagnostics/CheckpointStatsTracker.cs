@@ -1,7 +1,7 @@
 namespace StreamGen.Diagnostics;
 
-/// <summary>Keeps the checkpoint history of a job across its attempts. Thread-safe.</summary>
-internal sealed class CheckpointStatsTracker
+/// <summary>Keeps the checkpoint history of a job across its attempts, and reports it as metrics. Thread-safe.</summary>
+internal sealed class CheckpointStatsTracker(string jobName)
 {
     private const int HistorySize = 100;
     private readonly object _lock = new();
@@ -36,12 +36,12 @@ internal sealed class CheckpointStatsTracker
                 case CheckpointStatus.Completed:
                     _completed++;
                     _latestCompleted = stats;
-                    StreamGenMetrics.CheckpointCompleted(stats);
+                    StreamGenMetrics.CheckpointCompleted(jobName, stats);
                     break;
                 case CheckpointStatus.Failed:
                     _failed++;
                     _latestFailed = stats;
-                    StreamGenMetrics.CheckpointFailed();
+                    StreamGenMetrics.CheckpointFailed(jobName, stats);
                     break;
             }
         }

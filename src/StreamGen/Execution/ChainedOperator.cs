@@ -12,14 +12,27 @@ internal abstract class ChainedOperator
     {
         Context = context;
         Metrics = new OperatorMetrics(context.OperatorId, context.OperatorName, context.SubtaskIndex);
+        DisplayName = context.OperatorName;
     }
 
     public OperatorRuntimeContext Context { get; }
 
     public OperatorMetrics Metrics { get; }
 
-    /// <summary>Names the operator subtask in errors and logs.</summary>
-    public string Description => $"'{Context.OperatorName}' (operator id '{Context.OperatorId}', subtask {Context.SubtaskIndex + 1}/{Context.Parallelism})";
+    /// <summary>Names the operator subtask in errors and logs, by the user's names: its name or class, and its id (the uid when set).</summary>
+    public string Description => $"'{DisplayName}' (operator id '{Context.OperatorId}', subtask {Context.SubtaskIndex + 1}/{Context.Parallelism})";
+
+    /// <summary>The name in <see cref="Description"/>: the node's name, or the user's operator class when the node kept its default name.</summary>
+    protected string DisplayName { get; private set; }
+
+    /// <summary>Names the operator after <paramref name="userOperator"/>'s class when the node still has the default name <paramref name="defaultName"/>.</summary>
+    protected void NameAfter(object userOperator, string defaultName)
+    {
+        if (Context.OperatorName == defaultName)
+        {
+            DisplayName = userOperator.GetType().Name;
+        }
+    }
 
     /// <summary>Restores state from a checkpoint, before <see cref="Open"/>. Not called on a fresh start.</summary>
     public virtual void Restore(SubtaskRestoreState state)

@@ -11,6 +11,7 @@ internal abstract class ChannelWriter<TElement> : IChannelWriter
     private readonly InputChannel<TElement>[] _targets;
     private readonly TElement[]?[] _buffers;
     private readonly int[] _counts;
+    private readonly int[] _limits;
     private readonly int _batchSize;
     private readonly CancellationToken _cancellationToken;
 
@@ -19,6 +20,7 @@ internal abstract class ChannelWriter<TElement> : IChannelWriter
         _targets = targets;
         _buffers = new TElement[]?[targets.Length];
         _counts = new int[targets.Length];
+        _limits = new int[targets.Length];
         _batchSize = batchSize;
         _cancellationToken = cancellationToken;
     }
@@ -27,10 +29,18 @@ internal abstract class ChannelWriter<TElement> : IChannelWriter
 
     protected void Add(int target, TElement element)
     {
-        var buffer = _buffers[target] ??= RecordBatchPool<TElement>.Rent(_batchSize);
+        var buffer = _buffers[target];
+        if (buffer is null)
+        {
+            buffer = _buffers[target] = RecordBatchPool<TElement>.Rent(_batchSize);
+
+            // The consumer's debloater may have shrunk the batches; read once per batch, not per record.
+            _limits[target] = Math.Min(_batchSize, _targets[target].BatchLimit);
+        }
+
         var count = _counts[target];
         buffer[count++] = element;
-        if (count == _batchSize)
+        if (count >= _limits[target])
         {
             _buffers[target] = null;
             _counts[target] = 0;

@@ -6,7 +6,7 @@ namespace StreamGen.Execution;
 /// pace of the slowest operator. Each consumer has one channel per input, so alignment can hold one
 /// input simply by not reading it.
 /// </summary>
-internal sealed class InputChannel<T> : IChannelFillGauge
+internal sealed class InputChannel<T> : IChannelFillGauge, IDebloatableChannel
 {
     // Producers re-check cancellation at this interval while blocked on a full channel.
     private const int BlockedPollMilliseconds = 10;
@@ -16,6 +16,9 @@ internal sealed class InputChannel<T> : IChannelFillGauge
     private readonly TaskWakeup _consumer;
     private int _head;
     private int _count;
+    private int _queuedRecords;
+    private long _recordsRead;
+    private int _batchLimit = int.MaxValue;
 
     public InputChannel(int capacity, TaskWakeup consumer, string description)
     {
@@ -29,6 +32,15 @@ internal sealed class InputChannel<T> : IChannelFillGauge
     public int Capacity => _ring.Length;
 
     public int Count => Volatile.Read(ref _count);
+
+    public int QueuedRecords => Volatile.Read(ref _queuedRecords);
+
+    public long RecordsRead => Volatile.Read(ref _recordsRead);
+
+    /// <summary>Records per batch the producer sends; lowered by the consumer's <see cref="BufferDebloater"/>.</summary>
+    public int BatchLimit => Volatile.Read(ref _batchLimit);
+
+    public void SetBatchLimit(int records) => Volatile.Write(ref _batchLimit, records);
 
     /// <summary>Total time producers spent blocked on this channel because it was full.</summary>
     public long BackpressureTicks;
@@ -52,6 +64,7 @@ internal sealed class InputChannel<T> : IChannelFillGauge
 
             _ring[(_head + _count) % _ring.Length] = element;
             _count++;
+            _queuedRecords += element.Count;
         }
 
         _consumer.Set();
@@ -70,6 +83,8 @@ internal sealed class InputChannel<T> : IChannelFillGauge
 
             element = _ring[_head];
             _ring[_head] = default;
+            _queuedRecords -= element.Count;
+            _recordsRead += element.Count;
             _head = (_head + 1) % _ring.Length;
             if (_count-- == _ring.Length)
             {

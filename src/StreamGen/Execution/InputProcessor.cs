@@ -28,8 +28,12 @@ internal sealed class InputProcessor<TElement> : ITaskInput
     {
         var any = false;
         var count = _channels.Length;
+        var cancellation = _task.Cancellation;
         for (var k = 0; k < count; k++)
         {
+            // One batch per channel per call: with many input channels a call could otherwise process as many
+            // batches after the attempt was cancelled.
+            cancellation.ThrowIfCancellationRequested();
             var channel = _next + k;
             if (channel >= count)
             {

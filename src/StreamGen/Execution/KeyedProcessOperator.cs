@@ -17,6 +17,7 @@ internal sealed class KeyedProcessOperator<TKey, TIn, TOut> : ChainedOperator<Ke
         : base(context)
     {
         _operator = op;
+        NameAfter(op, Graph.StreamNodeKinds.KeyedProcess);
         _context = new OutputContext<TOut>(output, Metrics);
         KeyGroupRange = KeyGroupRange.ForSubtask(context.MaxParallelism, context.Parallelism, context.SubtaskIndex);
         if (op is IKeyedStateful<TKey> stateful)

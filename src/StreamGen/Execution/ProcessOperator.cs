@@ -12,6 +12,7 @@ internal sealed class ProcessOperator<TIn, TOut> : ChainedOperator<TIn>
         : base(context)
     {
         _operator = op;
+        NameAfter(op, Graph.StreamNodeKinds.Process);
         _context = new OutputContext<TOut>(output, Metrics);
     }
 

@@ -23,6 +23,7 @@ internal sealed class StreamTask
     private readonly SubtaskRestoreState?[] _restore;
     private readonly IChannelWriter[] _writers;
     private readonly TaskWakeup _wakeup;
+    private readonly BufferDebloater? _debloater;
     private readonly ConcurrentQueue<TaskMail> _mailbox = new();
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ITaskInput _input = null!;
@@ -34,7 +35,7 @@ internal sealed class StreamTask
     private bool _inputFinished;
     private bool _closed;
 
-    public StreamTask(string name, int index, bool isSource, ChainedOperator[] chain, SubtaskRestoreState?[] restore, IChannelWriter[] writers, TaskWakeup wakeup)
+    public StreamTask(string name, int index, bool isSource, ChainedOperator[] chain, SubtaskRestoreState?[] restore, IChannelWriter[] writers, TaskWakeup wakeup, BufferDebloater? debloater = null)
     {
         Name = name;
         Index = index;
@@ -43,6 +44,7 @@ internal sealed class StreamTask
         _restore = restore;
         _writers = writers;
         _wakeup = wakeup;
+        _debloater = debloater;
     }
 
     public string Name { get; }
@@ -52,7 +54,13 @@ internal sealed class StreamTask
 
     public bool IsSource { get; }
 
+    /// <summary>Measures the input throughput and sizes the input batches of a task fed by channels; null for sources.</summary>
+    public BufferDebloater? Debloater => _debloater;
+
     public IReadOnlyList<ChainedOperator> Chain => _chain;
+
+    /// <summary>Cancelled when the attempt is torn down; the input checks it between batches.</summary>
+    public CancellationToken Cancellation => _environment.Cancellation;
 
     /// <summary>Completes when the thread has exited (normally or not).</summary>
     public Task Completion => _completion.Task;
@@ -85,6 +93,9 @@ internal sealed class StreamTask
             _lastFlush = Environment.TickCount64;
             while (true)
             {
+                // A failed attempt stops within one input batch: with full input queues and a slow operator, a
+                // task that checked only while waiting would drain every queue before the restart could begin.
+                cancellation.ThrowIfCancellationRequested();
                 _wakeup.Reset();
                 RunMail();
                 if (_inputFinished)
@@ -99,6 +110,7 @@ internal sealed class StreamTask
                 }
 
                 var status = _input.ProcessAvailable();
+                _debloater?.Update();
                 if (FaultInjector.IsEnabled)
                 {
                     FaultInjector.Hit(CrashPoint.MidEpoch, Name);
@@ -115,7 +127,9 @@ internal sealed class StreamTask
                         break;
                     case InputStatus.NothingAvailable:
                         FlushOutputs();
+                        _debloater?.PauseMeasurement();
                         _wakeup.Wait(IsSource ? IdleSourceWaitMilliseconds : IdleWaitMilliseconds, cancellation);
+                        _debloater?.ResumeMeasurement();
                         break;
                     default:
                         _inputFinished = true;

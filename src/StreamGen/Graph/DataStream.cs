@@ -53,7 +53,7 @@ public sealed class DataStream<T>
     public DataStream<TOut> Process<TOut>(Func<Processor<T, TOut>> factory)
     {
         ArgumentNullException.ThrowIfNull(factory);
-        return Then<TOut>("Process", (ctx, output, _) => new ProcessOperator<T, TOut>(ctx, factory(), output));
+        return Then<TOut>(StreamNodeKinds.Process, (ctx, output, _) => new ProcessOperator<T, TOut>(ctx, factory(), output));
     }
 
     /// <summary>

@@ -7,6 +7,9 @@ internal abstract class EdgeChannels
 {
     public abstract IEnumerable<IChannelFillGauge> Gauges { get; }
 
+    /// <summary>The channels one consumer subtask reads, for its <see cref="BufferDebloater"/>.</summary>
+    public abstract IEnumerable<IDebloatableChannel> DebloatableChannels(int consumer);
+
     public abstract void Discard();
 }
 
@@ -62,6 +65,8 @@ internal sealed class EdgeChannels<TElement> : EdgeChannels
             }
         }
     }
+
+    public override IEnumerable<IDebloatableChannel> DebloatableChannels(int consumer) => ForConsumer(consumer);
 
     public override IEnumerable<IChannelFillGauge> Gauges => _channels.Cast<InputChannel<TElement>?>().Where(c => c is not null)!;
 

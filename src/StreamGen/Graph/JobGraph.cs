@@ -37,6 +37,19 @@ public sealed class JobGraph
 
     internal IReadOnlyList<OperatorChain> Chains { get; }
 
+    /// <summary>
+    /// Asks every source and sink that implements <see cref="Connectors.IValidatingConnector"/> whether its
+    /// settings fit <paramref name="checkpointing"/>; a host calls this before running the job.
+    /// </summary>
+    /// <returns>The problems found, each naming the operator and the setting; empty when none.</returns>
+    public IReadOnlyList<string> ValidateConnectors(Checkpointing.CheckpointConfig checkpointing)
+    {
+        ArgumentNullException.ThrowIfNull(checkpointing);
+        return Nodes.Where(n => n.Connector is Connectors.IValidatingConnector)
+            .SelectMany(n => ((Connectors.IValidatingConnector)n.Connector!).Validate(n.OperatorId, checkpointing))
+            .ToList();
+    }
+
     /// <summary>A readable plan: tasks, operators, ids and partitioning.</summary>
     public override string ToString()
     {

@@ -28,7 +28,7 @@ public sealed class KeyedStream<TKey, T>
         ArgumentNullException.ThrowIfNull(factory);
         var selector = _keySelector;
         var node = _job.Add(
-            new StreamNode<KeyedRecord<TKey, T>, TOut>(_job, _job.NextNodeId, "KeyedProcess", null, (ctx, output, _) => new KeyedProcessOperator<TKey, T, TOut>(ctx, factory(), output)),
+            new StreamNode<KeyedRecord<TKey, T>, TOut>(_job, _job.NextNodeId, StreamNodeKinds.KeyedProcess, null, (ctx, output, _) => new KeyedProcessOperator<TKey, T, TOut>(ctx, factory(), output)),
             _producers,
             (source, target) => new KeyByEdge<TKey, T>(source, target, selector));
         return new DataStream<TOut>(_job, [node]);

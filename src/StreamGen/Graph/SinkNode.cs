@@ -14,6 +14,8 @@ internal sealed class SinkNode<T> : StreamNode
         _sink = sink;
     }
 
+    public override object? Connector => _sink;
+
     public override bool IsSink => true;
 
     public override ChainedOperator CreateOperator(OperatorRuntimeContext context, object? output, TaskBuildContext build)

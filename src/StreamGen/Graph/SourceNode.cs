@@ -14,7 +14,11 @@ internal sealed class SourceNode<T> : StreamNode
         _source = source;
     }
 
+    public override object? Connector => _source;
+
     public override bool IsSource => true;
+
+    public override ICommittedPositionsSource? CommittedPositions => _source as ICommittedPositionsSource;
 
     public override ChainedOperator CreateOperator(OperatorRuntimeContext context, object? output, TaskBuildContext build)
     {

@@ -1,4 +1,5 @@
 using StreamGen.Checkpointing;
+using StreamGen.Connectors;
 using StreamGen.Execution;
 
 namespace StreamGen.Graph;
@@ -50,7 +51,20 @@ internal abstract class StreamNode
 
     public virtual bool IsSink => false;
 
-    public string Description => Uid is null ? $"'{Name}' ({Kind} #{Id})" : $"'{Name}' (uid '{Uid}')";
+    /// <summary>For a source whose positions outlive its checkpoints (see <see cref="ICommittedPositionsSource"/>), that source.</summary>
+    public virtual ICommittedPositionsSource? CommittedPositions => null;
+
+    /// <summary>Names the node in errors by what the user gave it: its uid and name; the kind and number only when it has neither.</summary>
+    public string Description => (Uid, Name == Kind) switch
+    {
+        (null, true) => $"{Kind} #{Id}",
+        (null, false) => $"'{Name}' ({Kind} #{Id})",
+        (_, true) => $"uid '{Uid}'",
+        _ => $"'{Name}' (uid '{Uid}')",
+    };
+
+    /// <summary>The source or sink definition of a connector node, else <see langword="null"/>.</summary>
+    public virtual object? Connector => null;
 
     /// <summary>Creates one subtask's operator; <paramref name="output"/> is an <c>IOutput&lt;TOut&gt;</c> (null for sinks).</summary>
     public abstract ChainedOperator CreateOperator(OperatorRuntimeContext context, object? output, TaskBuildContext build);

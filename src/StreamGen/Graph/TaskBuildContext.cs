@@ -7,8 +7,9 @@ namespace StreamGen.Graph;
 /// <summary>Attempt-wide settings used while creating the operators of a task.</summary>
 internal sealed class TaskBuildContext
 {
-    public TaskBuildContext(string jobName, int batchSize, CheckpointConfig checkpointing, ILoggerFactory loggerFactory, CancellationToken cancellation)
+    public TaskBuildContext(string jobName, int batchSize, CheckpointConfig checkpointing, ILoggerFactory loggerFactory, CancellationToken cancellation, Action? requestCheckpoint = null)
     {
+        RequestCheckpoint = requestCheckpoint;
         JobName = jobName;
         BatchSize = batchSize;
         Checkpointing = checkpointing;
@@ -28,5 +29,8 @@ internal sealed class TaskBuildContext
 
     public CancellationToken Cancellation { get; }
 
-    public ConnectorContext ConnectorContext(OperatorRuntimeContext runtime) => new(runtime, LoggerFactory, Mode, JobName, Cancellation, Checkpointing);
+    /// <summary>Triggers a checkpoint early (see <see cref="Connectors.ConnectorContext.RequestCheckpoint"/>).</summary>
+    public Action? RequestCheckpoint { get; }
+
+    public ConnectorContext ConnectorContext(OperatorRuntimeContext runtime) => new(runtime, LoggerFactory, Mode, JobName, Cancellation, Checkpointing, RequestCheckpoint);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using StreamGen.Checkpointing;
 using StreamGen.Diagnostics;
@@ -15,6 +16,7 @@ internal sealed class JobAttempt : ITaskEnvironment
 {
     private readonly JobGraph _graph;
     private readonly JobExecutionOptions _options;
+    private readonly ILoggerFactory _loggerFactory;
     private readonly CancellationTokenSource _cancellation;
     private readonly TaskCompletionSource _failed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<StreamTask> _tasks = new();
@@ -22,10 +24,11 @@ internal sealed class JobAttempt : ITaskEnvironment
     private readonly List<TaskWakeup> _wakeups = new();
     private Exception? _failure;
 
-    public JobAttempt(JobGraph graph, JobExecutionOptions options, RestoredCheckpoint? restored, int attemptNumber, CheckpointIdCounter ids, CheckpointStatsTracker stats, CancellationToken jobCancellation, ILogger logger)
+    public JobAttempt(JobGraph graph, JobExecutionOptions options, RestoredCheckpoint? restored, CheckpointOrigin? origin, int attemptNumber, CheckpointIdCounter ids, CheckpointStatsTracker stats, CancellationToken jobCancellation, ILoggerFactory loggerFactory, ILogger logger)
     {
         _graph = graph;
         _options = options;
+        _loggerFactory = loggerFactory;
         AttemptNumber = attemptNumber;
         Logger = logger;
         _cancellation = CancellationTokenSource.CreateLinkedTokenSource(jobCancellation);
@@ -33,7 +36,7 @@ internal sealed class JobAttempt : ITaskEnvironment
 
         var assignment = StateAssignment.Create(graph, restored, options.AllowNonRestoredState, logger);
         Build(assignment);
-        Coordinator = new CheckpointCoordinator(graph.Name, options.Checkpointing, options.Storage!, _tasks, stats, ids, Fail, logger);
+        Coordinator = new CheckpointCoordinator(graph.Name, options.Checkpointing, options.Storage!, _tasks, stats, ids, Fail, logger, origin, DescribeDataInFlight);
     }
 
     public int AttemptNumber { get; }
@@ -102,9 +105,65 @@ internal sealed class JobAttempt : ITaskEnvironment
 
     public void DeclineCheckpoint(StreamTask task, long checkpointId, Exception cause) => Coordinator.Decline(checkpointId, cause);
 
+    /// <summary>
+    /// Why a barrier may be slow, in numbers, for the message of a checkpoint that timed out: records queued ahead of
+    /// the barriers and the task that needs longest to consume its queue at its measured rate.
+    /// </summary>
+    private string DescribeDataInFlight()
+    {
+        long queued = 0;
+        var stalled = 0;
+        (StreamTask Task, long Queued, double Rate, double Seconds)? slowest = null;
+        foreach (var task in _tasks)
+        {
+            if (task.Debloater is not { } debloater)
+            {
+                continue;
+            }
+
+            var records = debloater.QueuedRecords;
+            queued += records;
+            var rate = debloater.RecordsPerSecond;
+            if (records == 0 || rate < 0)
+            {
+                continue; // nothing queued, or not measured yet
+            }
+
+            if (rate < 1)
+            {
+                stalled++; // blocked on its own output, or inside one long call
+                continue;
+            }
+
+            var seconds = records / rate;
+            if (slowest is null || seconds > slowest.Value.Seconds)
+            {
+                slowest = (task, records, rate, seconds);
+            }
+        }
+
+        var text = string.Create(CultureInfo.InvariantCulture, $"{queued} records were queued in the channels");
+        if (slowest is { } s)
+        {
+            text += string.Create(
+                CultureInfo.InvariantCulture,
+                $"; task {s.Task.Name} alone had {s.Queued} queued and consumes {s.Rate:F0} records/s, so a barrier waits about {s.Seconds:F1} s behind them");
+        }
+
+        if (stalled > 0)
+        {
+            text += string.Create(CultureInfo.InvariantCulture, $"; {stalled} task(s) with queued input consumed nothing lately");
+        }
+
+        var target = _options.BufferDebloatTarget is { } t ? string.Create(CultureInfo.InvariantCulture, $"{t.TotalMilliseconds:F0} ms") : "off";
+        return text + string.Create(
+            CultureInfo.InvariantCulture,
+            $". A barrier needs about (records in flight ÷ sink rate) per unchained stage; the checkpoint timeout is {_options.Checkpointing.Timeout.TotalMilliseconds:F0} ms, buffer debloating is {target} (BufferDebloatTarget), ChannelCapacity {_options.ChannelCapacity}, BatchSize {_options.BatchSize}. Raise the timeout or lower BufferDebloatTarget; see docs/checkpointing.md, \"Sizing\".");
+    }
+
     private void Build(StateAssignment assignment)
     {
-        var build = new TaskBuildContext(_graph.Name, _options.BatchSize, _options.Checkpointing, _options.LoggerFactory, Cancellation);
+        var build = new TaskBuildContext(_graph.Name, _options.BatchSize, _options.Checkpointing, _loggerFactory, Cancellation, () => Coordinator.RequestCheckpoint());
         var wakeups = new Dictionary<OperatorChain, TaskWakeup[]>();
         foreach (var chain in _graph.Chains)
         {
@@ -147,7 +206,10 @@ internal sealed class JobAttempt : ITaskEnvironment
                     restore[i] = assignment.For(node, subtask);
                 }
 
-                var task = new StreamTask($"{chain.Name} ({subtask + 1}/{chain.Parallelism})", _tasks.Count, chain.Head.IsSource, operators, restore, writers, wakeups[chain][subtask]);
+                var debloater = chain.Head.IsSource
+                    ? null
+                    : new BufferDebloater(chain.Head.Inputs.SelectMany(e => edgeChannels[e].DebloatableChannels(subtask)).ToArray(), _options.BufferDebloatTarget, _options.BatchSize);
+                var task = new StreamTask($"{chain.Name} ({subtask + 1}/{chain.Parallelism})", _tasks.Count, chain.Head.IsSource, operators, restore, writers, wakeups[chain][subtask], debloater);
                 var input = chain.Head.CreateInput(chain.Head.Inputs.Select(e => edgeChannels[e]).ToList(), subtask, operators[0], _options.Checkpointing.Mode, task);
                 task.Bind(input, this);
                 _tasks.Add(task);

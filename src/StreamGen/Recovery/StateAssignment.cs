@@ -47,15 +47,20 @@ internal sealed class StateAssignment
         {
             if (!known.TryGetValue(operatorId, out var node))
             {
-                var message = $"Checkpoint {checkpoint.Path} holds {states[0].Kind} state of operator id '{operatorId}' ({states.Count} subtask file(s)), " +
-                              $"but job '{graph.Name}' has no operator with that id. If the operator was removed on purpose, set AllowNonRestoredState = true " +
-                              $"to drop its state; if it was renamed or moved, give it Uid(\"{operatorId}\").";
+                var found = $"Checkpoint {checkpoint.Path} holds {states[0].Kind} state of operator id '{operatorId}' ({states.Count} subtask file(s)), " +
+                            $"but job '{graph.Name}' has no operator with that id.";
                 if (!allowNonRestoredState)
                 {
-                    throw new JobRestoreException(message);
+                    throw new JobRestoreException(
+                        $"{found} If the operator was removed on purpose, set AllowNonRestoredState = true to drop its state; " +
+                        $"if it was renamed or moved, give it Uid(\"{operatorId}\").");
                 }
 
-                logger.LogWarning("Dropping state: {Message}", message);
+                // The user already chose to drop such state: say what is dropped, and how to keep it if that was a mistake.
+                logger.LogWarning(
+                    "Dropping state (AllowNonRestoredState is set): {Found} If the operator was renamed or moved rather than removed, give it Uid(\"{OperatorId}\") to keep its state.",
+                    found,
+                    operatorId);
                 byOperator.Remove(operatorId);
                 continue;
             }

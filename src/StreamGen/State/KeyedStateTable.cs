@@ -122,7 +122,7 @@ internal sealed class KeyedStateTable<TKey, TState> : IKeyedStateBackend<TKey>
         var maxParallelism = reader.ReadInt32();
         if (maxParallelism != _maxParallelism)
         {
-            throw new InvalidOperationException(
+            throw new Recovery.JobRestoreException(
                 $"Cannot restore keyed state of operator {_description}: it was written with MaxParallelism {maxParallelism} " +
                 $"but the job now uses {_maxParallelism}. Key groups cannot be remapped; keep MaxParallelism at {maxParallelism}.");
         }

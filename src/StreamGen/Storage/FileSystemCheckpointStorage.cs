@@ -15,11 +15,19 @@ public sealed class FileSystemCheckpointStorage : ICheckpointStorage
     /// <summary>Name of the file that completes a checkpoint.</summary>
     public const string MetadataFileName = "_metadata";
 
+    /// <summary>
+    /// Name of the file that records that a checkpoint completed in this storage once. It is written right after
+    /// the first checkpoint's <c>_metadata</c> and never deleted, so a storage whose checkpoints were all lost or
+    /// damaged is not mistaken for one that never held any.
+    /// </summary>
+    public const string CompletionMarkerFileName = "_checkpointed";
+
     private const string CheckpointPrefix = "chk-";
     private const string SavepointPrefix = "savepoint-";
     private readonly string _root;
     private readonly string _savepoints;
     private readonly ILogger _logger;
+    private volatile bool _markerWritten;
 
     /// <summary>Creates the storage, creating <paramref name="rootPath"/> if needed.</summary>
     public FileSystemCheckpointStorage(string rootPath, ILogger? logger = null)
@@ -80,8 +88,14 @@ public sealed class FileSystemCheckpointStorage : ICheckpointStorage
     }
 
     /// <inheritdoc />
-    public Task CommitAsync(CheckpointLocation location, CheckpointMetadata metadata, CancellationToken cancellationToken)
-        => DurableFile.WriteAsync(Path.Combine(location.Path, MetadataFileName), CheckpointMetadataSerializer.Serialize(metadata), cancellationToken);
+    public async Task CommitAsync(CheckpointLocation location, CheckpointMetadata metadata, CancellationToken cancellationToken)
+    {
+        await DurableFile.WriteAsync(Path.Combine(location.Path, MetadataFileName), CheckpointMetadataSerializer.Serialize(metadata), cancellationToken).ConfigureAwait(false);
+        if (location.Kind == CheckpointKind.Checkpoint && !_markerWritten)
+        {
+            await WriteCompletionMarkerAsync(metadata, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     /// <inheritdoc />
     public Task AbortAsync(CheckpointLocation location)
@@ -102,21 +116,29 @@ public sealed class FileSystemCheckpointStorage : ICheckpointStorage
     }
 
     /// <inheritdoc />
-    public async Task<RestoredCheckpoint?> LoadLatestAsync(CancellationToken cancellationToken)
+    public async Task<CheckpointSearchResult> LoadLatestAsync(CancellationToken cancellationToken)
     {
-        foreach (var (_, path) in CheckpointDirectories().OrderByDescending(d => d.Id))
+        var rejected = new List<RejectedCheckpoint>();
+        foreach (var (id, path) in CheckpointDirectories().OrderByDescending(d => d.Id))
         {
             try
             {
-                return await LoadAsync(path, cancellationToken).ConfigureAwait(false);
+                var restored = await LoadAsync(path, cancellationToken).ConfigureAwait(false);
+                return new CheckpointSearchResult(Description, restored, rejected, [], null);
             }
             catch (CorruptCheckpointException ex)
             {
                 _logger.LogWarning("Skipping checkpoint {Path}: {Reason}. Falling back to an older checkpoint.", path, ex.Reason);
+                rejected.Add(new RejectedCheckpoint(id, path, ex.Reason, File.Exists(Path.Combine(path, MetadataFileName))));
             }
         }
 
-        return null;
+        var savepoints = SavepointDirectories().OrderByDescending(d => d.Id).Select(d => d.Path).ToList();
+        var marker = Path.Combine(_root, CompletionMarkerFileName);
+        var markerText = File.Exists(marker)
+            ? $"{marker} ({CompletionMarker.Describe(await File.ReadAllBytesAsync(marker, cancellationToken).ConfigureAwait(false))})"
+            : null;
+        return new CheckpointSearchResult(Description, null, rejected, savepoints, markerText);
     }
 
     /// <inheritdoc />
@@ -215,6 +237,27 @@ public sealed class FileSystemCheckpointStorage : ICheckpointStorage
             {
                 _logger.LogWarning(ex, "Could not delete old checkpoint {Path}", path);
             }
+        }
+    }
+
+    // After the _metadata, so the marker never exists without a checkpoint having completed. A crash in between
+    // leaves a complete checkpoint, itself the evidence; a failure here is only logged (the checkpoint is durable)
+    // and the next commit tries again.
+    private async Task WriteCompletionMarkerAsync(CheckpointMetadata metadata, CancellationToken cancellationToken)
+    {
+        var marker = Path.Combine(_root, CompletionMarkerFileName);
+        try
+        {
+            if (!File.Exists(marker))
+            {
+                await DurableFile.WriteAsync(marker, CompletionMarker.Content(metadata), cancellationToken).ConfigureAwait(false);
+            }
+
+            _markerWritten = true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or OperationCanceledException)
+        {
+            _logger.LogWarning(ex, "Could not write the completion marker {Marker}; the next checkpoint tries again.", marker);
         }
     }
 

@@ -20,17 +20,22 @@ public interface ICheckpointStorage
     /// <summary>Durably writes one state file and returns its handle (size and checksum).</summary>
     Task<StateFileHandle> WriteStateFileAsync(CheckpointLocation location, string fileName, ReadOnlyMemory<byte> data, CancellationToken cancellationToken);
 
-    /// <summary>Durably writes <c>_metadata</c>, completing the checkpoint.</summary>
+    /// <summary>
+    /// Durably writes <c>_metadata</c>, completing the checkpoint. When the first checkpoint (not savepoint)
+    /// completes in a storage, the storage then durably records that one did (a completion marker), so that losing
+    /// every checkpoint later is told apart from a storage that never held one.
+    /// </summary>
     Task CommitAsync(CheckpointLocation location, CheckpointMetadata metadata, CancellationToken cancellationToken);
 
     /// <summary>Deletes whatever an aborted checkpoint wrote.</summary>
     Task AbortAsync(CheckpointLocation location);
 
     /// <summary>
-    /// The newest complete and valid checkpoint, or <see langword="null"/> if there is none. Incomplete,
-    /// truncated or corrupt checkpoints are skipped with a warning naming them.
+    /// Looks for the newest complete and valid checkpoint (savepoints are never picked). Incomplete, truncated
+    /// or corrupt checkpoints are skipped with a warning naming them and listed in the result; when none
+    /// restores, the result also lists the savepoints and the completion marker, the traces of earlier runs.
     /// </summary>
-    Task<RestoredCheckpoint?> LoadLatestAsync(CancellationToken cancellationToken);
+    Task<CheckpointSearchResult> LoadLatestAsync(CancellationToken cancellationToken);
 
     /// <summary>Loads a checkpoint or savepoint by its path.</summary>
     /// <exception cref="CorruptCheckpointException">It is incomplete or fails its checksums.</exception>

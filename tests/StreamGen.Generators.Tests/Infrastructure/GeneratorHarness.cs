@@ -1,24 +1,17 @@
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using StreamGen.Tests.Roslyn;
 
 namespace StreamGen.Generators.Tests.Infrastructure;
 
-/// <summary>Compiles user sources against the real StreamGen.dll and runs the generator over them.</summary>
+/// <summary>
+/// Drives the generator directly with <see cref="CSharpGeneratorDriver"/>, for what the testing library does not cover:
+/// incrementality (the driver run twice, tracked steps compared), a generator's view of its own model, and rewriting
+/// the expected files. Compiles as <see cref="StreamGenGeneratorTest"/> does (<see cref="TargetingPack"/>).
+/// </summary>
 internal static class GeneratorHarness
 {
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
-
-    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
-    {
-        var frameworkDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
-        return Directory.EnumerateFiles(frameworkDirectory, "*.dll")
-            .Where(path => Path.GetFileName(path) is var name && (name.StartsWith("System.", StringComparison.Ordinal) || name is "netstandard.dll" or "mscorlib.dll" or "System.dll"))
-            .Where(IsManagedAssembly)
-            .Append(typeof(StreamOperator).Assembly.Location)
-            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
-            .ToImmutableArray();
-    });
 
     public static CSharpCompilation CreateCompilation(params string[] sources)
         => CreateCompilation(NullableContextOptions.Enable, sources);
@@ -27,7 +20,7 @@ internal static class GeneratorHarness
         => CSharpCompilation.Create(
             "UserOperators",
             sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, ParseOptions, path: $"Source{i}.cs")),
-            References.Value,
+            TargetingPack.References,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: nullable));
 
     public static GeneratorDriver CreateDriver(bool trackSteps = false)
@@ -51,17 +44,4 @@ internal static class GeneratorHarness
             .Where(d => d.Severity >= DiagnosticSeverity.Warning)
             .Select(d => d.ToString())
             .ToArray();
-
-    private static bool IsManagedAssembly(string path)
-    {
-        try
-        {
-            System.Reflection.AssemblyName.GetAssemblyName(path);
-            return true;
-        }
-        catch (BadImageFormatException)
-        {
-            return false;
-        }
-    }
 }

@@ -73,3 +73,20 @@ public sealed partial class LastOrder : Processor<OrderPlaced, OrderPlaced>
 
     public override void Process(OrderPlaced value, Context<OrderPlaced> context) => Last = value;
 }
+
+/// <summary>A payload whose data is private: a private setter and a private list behind a read-only view.</summary>
+[MessagePackSerializable]
+public sealed class Wallet
+{
+    private readonly List<string> _history = new();
+
+    public decimal Balance { get; private set; }
+
+    public IReadOnlyList<string> History => _history;
+
+    public void Pay(string to, decimal amount)
+    {
+        Balance -= amount;
+        _history.Add(to);
+    }
+}

@@ -78,6 +78,12 @@ public sealed class FaultInjectingS3Client : AmazonS3Client
         return await base.ListObjectsV2Async(request, cancellationToken);
     }
 
+    public override async Task<DeleteObjectResponse> DeleteObjectAsync(DeleteObjectRequest request, CancellationToken cancellationToken = default)
+    {
+        await BeforeAsync("DeleteObject", request.Key, cancellationToken);
+        return await base.DeleteObjectAsync(request, cancellationToken);
+    }
+
     public override async Task<DeleteObjectsResponse> DeleteObjectsAsync(DeleteObjectsRequest request, CancellationToken cancellationToken = default)
     {
         await BeforeAsync("DeleteObjects", request.Objects.FirstOrDefault()?.Key ?? string.Empty, cancellationToken);

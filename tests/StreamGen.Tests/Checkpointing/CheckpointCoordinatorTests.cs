@@ -23,7 +23,7 @@ public sealed class CheckpointCoordinatorTests
 
         Assert.Equal(CheckpointStatus.Completed, stats.Status);
         Assert.True(File.Exists(Path.Combine(stats.Path!, FileSystemCheckpointStorage.MetadataFileName)));
-        var restored = await new FileSystemCheckpointStorage(dir.Path).LoadLatestAsync(default);
+        var restored = (await new FileSystemCheckpointStorage(dir.Path).LoadLatestAsync(default)).Restored;
         Assert.NotNull(restored);
         Assert.Equal(stats.CheckpointId, restored.Metadata.CheckpointId);
         Assert.Equal(2, restored.StatesOf("words").Count);
@@ -75,6 +75,37 @@ public sealed class CheckpointCoordinatorTests
         Assert.False(Directory.Exists(second.Path));
         Assert.Equal(0, execution.RestartCount);
         OutputAssert.ExactlyOnce(CountingJob.ExpectedCounts(4, 200), output.Records, "declined checkpoint");
+    }
+
+    [Fact]
+    public async Task A_full_disk_aborts_checkpoints_naming_the_file_and_saying_so_and_the_job_goes_on_once_space_is_freed()
+    {
+        const int enospc = 28; // the HResult .NET gives an IOException for ENOSPC on Linux and macOS
+        using var dir = new TempDirectory();
+        var storage = new FailingStorage(
+            new FileSystemCheckpointStorage(dir.Path),
+            id => id is >= 2 and <= 5,
+            path => new IOException($"No space left on device : '{path}'", enospc));
+        var output = new CollectedOutput<KeyCount>();
+        var graph = CountingJob.Build(CountingJob.Source(4, 200, recordsPerPoll: 2, pollInterval: TimeSpan.FromMilliseconds(1)), new ExactlyOnceCollectingSink<KeyCount>(output), 2, 2);
+        var options = CountingJob.Options(dir.Path, CheckpointingMode.ExactlyOnce, TimeSpan.FromMilliseconds(20));
+        options.Storage = storage;
+        var execution = JobRunner.Start(graph, options);
+
+        await CountingJob.WaitAsync(execution);
+
+        var history = execution.GetCheckpointStats().History;
+        var full = history.Single(h => h.CheckpointId == 3);
+        Assert.Equal(CheckpointStatus.Failed, full.Status);
+        Assert.Contains($"to {full.Path}: No space left on device : '{full.Path}{Path.DirectorySeparatorChar}", full.FailureCause, StringComparison.Ordinal);
+        Assert.Contains("is full. This checkpoint is discarded; the previous ones are kept and the job continues.", full.FailureCause, StringComparison.Ordinal);
+        Assert.Contains("(3 retained + 1 in progress)", full.FailureCause, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(full.Path));
+
+        // Space freed: later checkpoints complete, nothing restarted, nothing lost or duplicated.
+        Assert.Contains(history, h => h.CheckpointId > 5 && h.Status == CheckpointStatus.Completed);
+        Assert.Equal(0, execution.RestartCount);
+        OutputAssert.ExactlyOnce(CountingJob.ExpectedCounts(4, 200), output.Records, "checkpoints failing on a full disk");
     }
 
     [Fact]

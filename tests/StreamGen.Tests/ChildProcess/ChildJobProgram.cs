@@ -5,8 +5,9 @@ using StreamGen.Tests.TestSupport;
 namespace StreamGen.Tests.ChildProcess;
 
 /// <summary>
-/// Runs the counting job as its own process: <c>dotnet StreamGen.Tests.dll child &lt;storage&gt; &lt;output&gt;</c>.
-/// Crash points come from <c>STREAMGEN_CRASH_POINTS</c>, read by the job at start.
+/// Runs the counting job as its own process: <c>dotnet StreamGen.Tests.dll child &lt;storage&gt; &lt;output&gt; [restarts]</c>,
+/// with no logger factory (so it logs as any job started outside a host does). Crash points come from
+/// <c>STREAMGEN_CRASH_POINTS</c>, read by the job at start.
 /// </summary>
 public static class ChildJobProgram
 {
@@ -15,15 +16,16 @@ public static class ChildJobProgram
 
     public static async Task<int> Main(string[] args)
     {
-        if (args.Length != 3 || args[0] != "child")
+        var restarts = 0;
+        if (args.Length is < 3 or > 4 || args[0] != "child" || (args.Length == 4 && !int.TryParse(args[3], System.Globalization.CultureInfo.InvariantCulture, out restarts)))
         {
-            await Console.Error.WriteLineAsync("usage: StreamGen.Tests.dll child <storage-dir> <output-file>");
+            await Console.Error.WriteLineAsync("usage: StreamGen.Tests.dll child <storage-dir> <output-file> [restarts]");
             return 2;
         }
 
         var source = CountingJob.Source(Partitions, PerPartition, recordsPerPoll: 2, pollInterval: TimeSpan.FromMilliseconds(1));
         var graph = CountingJob.Build(source, new FileAppendSink(args[2]), 2, 2);
-        var options = CountingJob.Options(args[1], CheckpointingMode.ExactlyOnce, TimeSpan.FromMilliseconds(20), RestartStrategy.None);
+        var options = CountingJob.Options(args[1], CheckpointingMode.ExactlyOnce, TimeSpan.FromMilliseconds(20), restarts == 0 ? RestartStrategy.None : RestartStrategy.FixedDelay(restarts, TimeSpan.FromMilliseconds(10)));
         await JobRunner.RunAsync(graph, options);
         return 0;
     }

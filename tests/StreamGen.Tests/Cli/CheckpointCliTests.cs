@@ -127,7 +127,32 @@ public sealed class CheckpointCliTests : IAsyncLifetime
         var (exit, _, error) = await RunAsync("frobnicate");
 
         Assert.Equal(2, exit);
-        Assert.Contains("streamgen list <storage-path>", error);
+        Assert.Contains("frobnicate", error);
+        Assert.Contains("Usage:", error);
+        Assert.Contains("streamgen [command] [options]", error);
+        Assert.Contains("list <storage-path>", error);
+    }
+
+    [Fact]
+    public async Task A_missing_argument_names_it_and_prints_the_commands_usage()
+    {
+        var (exit, output, error) = await RunAsync("dump", _latest);
+
+        Assert.Equal(2, exit);
+        Assert.Empty(output);
+        Assert.Contains("state-file", error);
+        Assert.Contains("streamgen dump <checkpoint-dir> <state-file> [options]", error);
+    }
+
+    [Fact]
+    public async Task Help_lists_the_commands_on_stdout()
+    {
+        var (exit, output, _) = await RunAsync("--help");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("list <storage-path>", output);
+        Assert.Contains("show <checkpoint-dir>", output);
+        Assert.Contains("dump <checkpoint-dir> <state-file>", output);
     }
 
     private static async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using StreamGen.FaultInjection;
 using StreamGen.Storage;
 using StreamGen.Tests.ChildProcess;
 using StreamGen.Tests.TestOperators;
@@ -22,9 +20,9 @@ public sealed class ProcessKillTests
         var storage = Path.Combine(dir.Path, "checkpoints");
         var output = Path.Combine(dir.Path, "output.txt");
 
-        var killed = await RunChildAsync(storage, output, crashPoints);
-        var afterKill = await new FileSystemCheckpointStorage(storage).LoadLatestAsync(default);
-        var resumed = await RunChildAsync(storage, output, null);
+        var killed = await ChildJobProcess.RunAsync(storage, output, crashPoints);
+        var afterKill = (await new FileSystemCheckpointStorage(storage).LoadLatestAsync(default)).Restored;
+        var resumed = await ChildJobProcess.RunAsync(storage, output, null);
 
         Assert.Equal(137, killed.ExitCode);
         Assert.Contains("kills process", killed.Stderr);
@@ -37,36 +35,5 @@ public sealed class ProcessKillTests
         {
             Assert.Equal(count, records.Where(r => r.Key == key).Max(r => r.Count));
         }
-    }
-
-    private static async Task<(int ExitCode, string Stderr)> RunChildAsync(string storage, string output, string? crashPoints)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(typeof(ChildJobProgram).Assembly.Location);
-        start.ArgumentList.Add("child");
-        start.ArgumentList.Add(storage);
-        start.ArgumentList.Add(output);
-        start.Environment[FaultInjector.EnvironmentVariable] = crashPoints ?? string.Empty;
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("child job process did not exit: " + await stderr);
-        }
-
-        await stdout;
-        return (process.ExitCode, await stderr);
     }
 }

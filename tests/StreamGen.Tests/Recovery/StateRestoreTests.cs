@@ -38,11 +38,18 @@ public sealed class StateRestoreTests : IDisposable
         Assert.Contains("AllowNonRestoredState", error.Message);
         Assert.Equal(JobStatus.Failed, strict.Status);
 
-        var lenientOptions = CountingJob.Options(dir.Path, CheckpointingMode.ExactlyOnce, TimeSpan.FromMilliseconds(20));
+        var logging = new CapturingLoggerFactory();
+        var lenientOptions = CountingJob.Options(dir.Path, CheckpointingMode.ExactlyOnce, TimeSpan.FromMilliseconds(20), logging: logging);
         lenientOptions.AllowNonRestoredState = true;
         var lenient = JobRunner.Start(WithoutCount(), lenientOptions);
         await CountingJob.WaitAsync(lenient);
         Assert.Equal(JobStatus.Finished, lenient.Status);
+
+        // The user already set AllowNonRestoredState: the warning says what is dropped, not to set it.
+        var warning = Assert.Single(logging.At(Microsoft.Extensions.Logging.LogLevel.Warning), m => m.Contains("Dropping state"));
+        Assert.Contains("operator id 'count'", warning);
+        Assert.DoesNotContain("set AllowNonRestoredState", warning);
+        Assert.Contains("Uid(\"count\")", warning);
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using System.Buffers;
 using StreamGen.Serialization;
 using StreamGen.State;
+using StreamGen.Tests.TestOperators;
+using StreamGen.Tests.TestSupport;
 
 namespace StreamGen.Tests.State;
 
@@ -39,6 +41,53 @@ public sealed class KeyedStateTableTests
         Assert.Equal(1, CountOf(restored.Op, restored.Table, "a"));
         Assert.Equal(["a"], restored.Op._seen);
         Assert.Equal(3, CountOf(op, table, "a"));
+    }
+
+    [Fact]
+    public void Writes_after_a_snapshot_copy_the_pinned_segments_of_immutable_state_instead_of_changing_them()
+    {
+        // RunningCount's state is a plain struct (no deep copy): what keeps a snapshot intact is that the task
+        // thread clones a segment a live snapshot pinned before writing to it, for updates and appends alike.
+        var op = new RunningCount();
+        var table = KeyedStateBackend.Create<string>(op, new KeyGroupRange(0, MaxParallelism), MaxParallelism, "RunningCount (uid 'count')");
+        var context = new ListContext<KeyCount>();
+        void Count(string key, int times)
+        {
+            for (var i = 0; i < times; i++)
+            {
+                table.SetCurrentKey(key, KeyGroups.Of(key, MaxParallelism));
+                op.CurrentKey = key;
+                op.Process(key, context);
+                table.StoreCurrentKey();
+            }
+        }
+
+        // 5000 keys span two segments (4096 slots each); the snapshot pins both.
+        var keys = Enumerable.Range(0, 5000).Select(i => "key-" + i).ToList();
+        foreach (var key in keys)
+        {
+            Count(key, 1);
+        }
+
+        var snapshot = table.Snapshot();
+        Count("key-0", 2);      // first segment
+        Count("key-4999", 4);   // second segment, partly filled: appends below go into it too
+        for (var i = 0; i < 300; i++)
+        {
+            Count("late-" + i, 1);
+        }
+
+        var frozen = RestoreCounts(Write(snapshot));
+        snapshot.Dispose();
+        using var later = table.Snapshot();
+        var current = RestoreCounts(Write(later));
+
+        Assert.Equal(5000, frozen.Count);
+        Assert.All(keys, key => Assert.Equal(1, frozen[key]));
+        Assert.Equal(5300, current.Count);
+        Assert.Equal(3, current["key-0"]);
+        Assert.Equal(5, current["key-4999"]);
+        Assert.Equal(1, current["late-299"]);
     }
 
     [Fact]
@@ -164,7 +213,8 @@ public sealed class KeyedStateTableTests
 
         var other = new HandWrittenKeyedOperator();
         var otherTable = KeyedStateBackend.Create<string>(other, new KeyGroupRange(0, 64), 64, "RunningCount (uid 'count')");
-        var ex = Assert.Throws<InvalidOperationException>(() => otherTable.Restore([bytes]));
+        // A restart cannot change the MaxParallelism a checkpoint was written with: the job fails at once.
+        var ex = Assert.Throws<StreamGen.Recovery.JobRestoreException>(() => otherTable.Restore([bytes]));
         Assert.Contains("MaxParallelism 128", ex.Message);
     }
 
@@ -194,6 +244,9 @@ public sealed class KeyedStateTableTests
         table.SetCurrentKey(key, KeyGroups.Of(key, MaxParallelism));
         return op._count;
     }
+
+    private static Dictionary<string, long> RestoreCounts(byte[] file)
+        => KeyedCountFile.Read(file).ToDictionary(e => e.Key, e => e.Count);
 
     private static byte[] Write(IStateSnapshot snapshot)
     {

@@ -21,7 +21,7 @@ public sealed class FileSystemCheckpointStorageTests : IDisposable
         var storage = new FileSystemCheckpointStorage(_root);
         await WriteCheckpointAsync(storage, 1, "one");
 
-        var restored = await storage.LoadLatestAsync(default);
+        var restored = (await storage.LoadLatestAsync(default)).Restored;
 
         Assert.NotNull(restored);
         Assert.Equal(1, restored.Metadata.CheckpointId);
@@ -32,17 +32,25 @@ public sealed class FileSystemCheckpointStorageTests : IDisposable
         Assert.Empty(Directory.GetFiles(Path.Combine(_root, "chk-1"), "*.tmp"));
     }
 
+    // The fallback cases keep an older valid checkpoint below the one expected, so restoring the oldest
+    // (instead of the newest that is valid) fails them.
     [Fact]
     public async Task A_checkpoint_without_metadata_is_skipped_for_the_previous_one()
     {
         var storage = new FileSystemCheckpointStorage(_root);
         await WriteCheckpointAsync(storage, 1, "one");
         await WriteCheckpointAsync(storage, 2, "two");
-        File.Delete(Path.Combine(_root, "chk-2", "_metadata"));
+        await WriteCheckpointAsync(storage, 3, "three");
+        File.Delete(Path.Combine(_root, "chk-3", "_metadata"));
 
-        var restored = await storage.LoadLatestAsync(default);
+        var search = await storage.LoadLatestAsync(default);
 
-        Assert.Equal(1, restored!.Metadata.CheckpointId);
+        Assert.Equal(2, search.Restored!.Metadata.CheckpointId);
+        Assert.Equal("two"u8.ToArray(), search.Restored.ReadStateFile(search.Restored.Metadata.States[0].File).ToArray());
+        var rejected = Assert.Single(search.Rejected);
+        Assert.Equal(3, rejected.CheckpointId);
+        Assert.False(rejected.HasMetadata);
+        Assert.Contains("never completed", rejected.Reason);
     }
 
     [Fact]
@@ -50,12 +58,16 @@ public sealed class FileSystemCheckpointStorageTests : IDisposable
     {
         var storage = new FileSystemCheckpointStorage(_root);
         await WriteCheckpointAsync(storage, 1, "one");
-        await WriteCheckpointAsync(storage, 2, "two-longer");
-        var file = Path.Combine(_root, "chk-2", "count-0.state");
+        await WriteCheckpointAsync(storage, 2, "two");
+        await WriteCheckpointAsync(storage, 3, "three-longer");
+        var file = Path.Combine(_root, "chk-3", "count-0.state");
         File.WriteAllBytes(file, File.ReadAllBytes(file)[..3]);
 
-        Assert.Equal(1, (await storage.LoadLatestAsync(default))!.Metadata.CheckpointId);
-        var ex = await Assert.ThrowsAsync<CorruptCheckpointException>(() => storage.LoadAsync(Path.Combine(_root, "chk-2"), default));
+        var search = await storage.LoadLatestAsync(default);
+
+        Assert.Equal(2, search.Restored!.Metadata.CheckpointId);
+        Assert.Equal([3L], search.Rejected.Select(r => r.CheckpointId));
+        var ex = await Assert.ThrowsAsync<CorruptCheckpointException>(() => storage.LoadAsync(Path.Combine(_root, "chk-3"), default));
         Assert.Contains("count-0.state", ex.Message);
         Assert.Contains("truncated", ex.Message);
     }
@@ -66,13 +78,77 @@ public sealed class FileSystemCheckpointStorageTests : IDisposable
         var storage = new FileSystemCheckpointStorage(_root);
         await WriteCheckpointAsync(storage, 1, "one");
         await WriteCheckpointAsync(storage, 2, "two");
-        await WriteCheckpointAsync(storage, 3, "six");
-        Flip(Path.Combine(_root, "chk-3", "count-0.state"));
-        Flip(Path.Combine(_root, "chk-2", "_metadata"));
+        await WriteCheckpointAsync(storage, 3, "three");
+        await WriteCheckpointAsync(storage, 4, "four");
+        Flip(Path.Combine(_root, "chk-4", "count-0.state"));
+        Flip(Path.Combine(_root, "chk-3", "_metadata"));
 
-        Assert.Equal(1, (await storage.LoadLatestAsync(default))!.Metadata.CheckpointId);
-        var ex = await Assert.ThrowsAsync<CorruptCheckpointException>(() => storage.LoadAsync(Path.Combine(_root, "chk-3"), default));
+        var search = await storage.LoadLatestAsync(default);
+
+        Assert.Equal(2, search.Restored!.Metadata.CheckpointId);
+        Assert.Equal([4L, 3L], search.Rejected.Select(r => r.CheckpointId));
+        Assert.All(search.Rejected, r => Assert.True(r.HasMetadata));
+        var ex = await Assert.ThrowsAsync<CorruptCheckpointException>(() => storage.LoadAsync(Path.Combine(_root, "chk-4"), default));
         Assert.Contains("checksum", ex.Message);
+    }
+
+    [Fact]
+    public async Task When_every_checkpoint_is_damaged_the_search_names_each_with_its_reason_and_the_traces_of_earlier_runs()
+    {
+        var storage = new FileSystemCheckpointStorage(_root);
+        await WriteCheckpointAsync(storage, 1, "one");
+        await WriteCheckpointAsync(storage, 2, "two");
+        await CommitAsync(storage, storage.BeginSavepoint(3, "kept"), "sp");
+        Flip(Path.Combine(_root, "chk-2", "count-0.state"));
+        File.WriteAllBytes(Path.Combine(_root, "chk-1", "count-0.state"), [1]);
+
+        var search = await new FileSystemCheckpointStorage(_root).LoadLatestAsync(default);
+
+        Assert.Null(search.Restored);
+        Assert.True(search.HoldsUnrestorableState);
+        Assert.Equal([2L, 1L], search.Rejected.Select(r => r.CheckpointId));
+        Assert.Contains("CRC-32C", search.Rejected[0].Reason);
+        Assert.Contains("truncated", search.Rejected[1].Reason);
+        Assert.EndsWith("savepoint-3-kept", Assert.Single(search.Savepoints));
+        Assert.Contains("job 'test-job' completed checkpoint 1", search.CompletionMarker);
+        var findings = search.DescribeFindings();
+        Assert.Contains(Path.Combine(_root, "chk-2") + ": state file 'count-0.state' fails its CRC-32C checksum", findings);
+        Assert.Contains(Path.Combine(_root, "chk-1") + ": state file 'count-0.state' has 1 bytes", findings);
+        Assert.Contains("savepoint-3-kept", findings);
+        Assert.Contains(FileSystemCheckpointStorage.CompletionMarkerFileName, findings);
+    }
+
+    [Fact]
+    public async Task Checkpoint_directories_deleted_after_one_completed_still_leave_a_trace()
+    {
+        var storage = new FileSystemCheckpointStorage(_root);
+        await WriteCheckpointAsync(storage, 1, "one");
+        await WriteCheckpointAsync(storage, 2, "two");
+        foreach (var dir in Directory.GetDirectories(_root, "chk-*"))
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+
+        var search = await storage.LoadLatestAsync(default);
+
+        Assert.Null(search.Restored);
+        Assert.Empty(search.Rejected);
+        Assert.True(search.HoldsUnrestorableState);
+        Assert.NotNull(search.CompletionMarker);
+    }
+
+    [Fact]
+    public async Task Only_savepoints_leave_no_completion_marker_but_are_a_trace()
+    {
+        var storage = new FileSystemCheckpointStorage(_root);
+        await CommitAsync(storage, storage.BeginSavepoint(1, null), "sp");
+
+        var search = await storage.LoadLatestAsync(default);
+
+        Assert.False(File.Exists(Path.Combine(_root, FileSystemCheckpointStorage.CompletionMarkerFileName)));
+        Assert.Null(search.CompletionMarker);
+        Assert.Single(search.Savepoints);
+        Assert.True(search.HoldsUnrestorableState);
     }
 
     [Fact]
@@ -82,8 +158,15 @@ public sealed class FileSystemCheckpointStorageTests : IDisposable
         var location = storage.BeginCheckpoint(1);
         await storage.WriteStateFileAsync(location, "x.state", new byte[] { 1 }, default);
 
-        Assert.Null(await storage.LoadLatestAsync(default));
+        var search = await storage.LoadLatestAsync(default);
+        Assert.Null(search.Restored);
         Assert.Equal(1, await storage.GetHighestCheckpointIdAsync(default));
+
+        // A checkpoint that never completed is no trace of earlier state: a job that failed before its
+        // first checkpoint completed starts from nothing again.
+        Assert.False(search.HoldsUnrestorableState);
+        Assert.Null(search.CompletionMarker);
+        Assert.False(Assert.Single(search.Rejected).HasMetadata);
     }
 
     [Fact]
@@ -118,6 +201,8 @@ public sealed class FileSystemCheckpointStorageTests : IDisposable
         await storage.AbortAsync(location);
 
         Assert.False(Directory.Exists(location.Path));
+        Assert.False(File.Exists(Path.Combine(_root, FileSystemCheckpointStorage.CompletionMarkerFileName)));
+        Assert.False((await storage.LoadLatestAsync(default)).HoldsUnrestorableState);
     }
 
     [Fact]

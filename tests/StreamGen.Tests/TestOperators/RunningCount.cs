@@ -12,9 +12,13 @@ public sealed class RunningCount : KeyedProcessor<string, string, KeyCount>,
 {
     public static readonly StateSchema Schema = new("StreamGen.Tests.TestOperators.RunningCount", [new StateField("_count", "long")]);
 
+    private readonly StateSchema _schema;
     private long _count;
     private State _template;
     private bool _captured;
+
+    /// <param name="schema">Another schema than <see cref="Schema"/>, to stand for a changed declaration of the state.</param>
+    public RunningCount(StateSchema? schema = null) => _schema = schema ?? Schema;
 
     public override void Process(string value, Context<KeyCount> context)
     {
@@ -27,7 +31,7 @@ public sealed class RunningCount : KeyedProcessor<string, string, KeyCount>,
         public long Count;
     }
 
-    StateSchema IKeyedStateAccessor<string, State>.StateSchema => Schema;
+    StateSchema IKeyedStateAccessor<string, State>.StateSchema => _schema;
 
     bool IKeyedStateAccessor<string, State>.StateNeedsDeepCopy => false;
 

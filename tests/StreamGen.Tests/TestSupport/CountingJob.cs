@@ -12,19 +12,21 @@ public static class CountingJob
 {
     public const int Keys = 7;
 
-    public static string Word(int partition, long offset) => "k" + (((partition * 31) + offset) % Keys);
+    public static string Word(int partition, long offset) => Word(partition, offset, Keys);
 
-    public static ReplayableSource<string> Source(int partitions, long perPartition, int recordsPerPoll = 8, TimeSpan? pollInterval = null)
-        => new(partitions, perPartition, Word) { RecordsPerPoll = recordsPerPoll, PollInterval = pollInterval };
+    public static string Word(int partition, long offset, int keys) => "k" + (((partition * 31) + offset) % keys);
 
-    public static Dictionary<string, long> ExpectedCounts(int partitions, long perPartition)
+    public static ReplayableSource<string> Source(int partitions, long perPartition, int recordsPerPoll = 8, TimeSpan? pollInterval = null, int keys = Keys)
+        => new(partitions, perPartition, (p, o) => Word(p, o, keys)) { RecordsPerPoll = recordsPerPoll, PollInterval = pollInterval };
+
+    public static Dictionary<string, long> ExpectedCounts(int partitions, long perPartition, int keys = Keys)
     {
         var counts = new Dictionary<string, long>();
         for (var p = 0; p < partitions; p++)
         {
             for (long o = 0; o < perPartition; o++)
             {
-                var word = Word(p, o);
+                var word = Word(p, o, keys);
                 counts[word] = counts.GetValueOrDefault(word) + 1;
             }
         }
@@ -32,20 +34,26 @@ public static class CountingJob
         return counts;
     }
 
-    public static JobGraph Build(ISource<string> source, ISink<KeyCount> sink, int sourceParallelism, int countParallelism, int? sinkParallelism = null)
+    /// <param name="fail">When armed by the test, the next record fails its task (the job fails over).</param>
+    public static JobGraph Build(ISource<string> source, ISink<KeyCount> sink, int sourceParallelism, int countParallelism, int? sinkParallelism = null, FailSwitch? fail = null)
     {
         var job = new JobBuilder("counting");
         job.From(source, sourceParallelism).Uid("words")
-            .Map(w => w.Trim()).Name("trim")
+            .Map(w =>
+            {
+                fail?.ThrowIfArmed();
+                return w.Trim();
+            }).Name("trim")
             .KeyBy(w => w)
             .Process(() => new RunningCount()).Uid("count").Parallelism(countParallelism)
             .To(sink, sinkParallelism).Uid("out");
         return job.Build();
     }
 
-    public static JobExecutionOptions Options(string storagePath, CheckpointingMode mode, TimeSpan? interval, RestartStrategy? restart = null) => new()
+    public static JobExecutionOptions Options(string storagePath, CheckpointingMode mode, TimeSpan? interval, RestartStrategy? restart = null, Microsoft.Extensions.Logging.ILoggerFactory? logging = null) => new()
     {
         Storage = new FileSystemCheckpointStorage(storagePath),
+        LoggerFactory = logging ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance,
         Checkpointing = new CheckpointConfig { Mode = mode, Interval = interval, Timeout = TimeSpan.FromSeconds(20) },
         RestartStrategy = restart ?? RestartStrategy.FixedDelay(5, TimeSpan.FromMilliseconds(5)),
         BatchSize = 16,

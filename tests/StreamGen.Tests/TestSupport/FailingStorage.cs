@@ -2,8 +2,8 @@ using StreamGen.Storage;
 
 namespace StreamGen.Tests.TestSupport;
 
-/// <summary>Checkpoint storage whose state-file writes fail for chosen checkpoint ids.</summary>
-public sealed class FailingStorage(ICheckpointStorage inner, Func<long, bool> failWrite) : ICheckpointStorage
+/// <summary>Checkpoint storage whose state-file writes fail for chosen checkpoint ids (with <paramref name="error"/>, or an IOException).</summary>
+public sealed class FailingStorage(ICheckpointStorage inner, Func<long, bool> failWrite, Func<string, Exception>? error = null) : ICheckpointStorage
 {
     public int Aborted;
 
@@ -15,7 +15,7 @@ public sealed class FailingStorage(ICheckpointStorage inner, Func<long, bool> fa
 
     public Task<StateFileHandle> WriteStateFileAsync(CheckpointLocation location, string fileName, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
         => failWrite(location.CheckpointId)
-            ? throw new IOException($"disk full (injected) writing {fileName}")
+            ? throw (error?.Invoke(Path.Combine(location.Path, fileName)) ?? new IOException($"disk full (injected) writing {fileName}"))
             : inner.WriteStateFileAsync(location, fileName, data, cancellationToken);
 
     public Task CommitAsync(CheckpointLocation location, CheckpointMetadata metadata, CancellationToken cancellationToken) => inner.CommitAsync(location, metadata, cancellationToken);
@@ -26,7 +26,7 @@ public sealed class FailingStorage(ICheckpointStorage inner, Func<long, bool> fa
         return inner.AbortAsync(location);
     }
 
-    public Task<RestoredCheckpoint?> LoadLatestAsync(CancellationToken cancellationToken) => inner.LoadLatestAsync(cancellationToken);
+    public Task<CheckpointSearchResult> LoadLatestAsync(CancellationToken cancellationToken) => inner.LoadLatestAsync(cancellationToken);
 
     public Task<RestoredCheckpoint> LoadAsync(string path, CancellationToken cancellationToken) => inner.LoadAsync(path, cancellationToken);
 
