@@ -26,6 +26,7 @@ public static class ChildJobProgram
         var source = CountingJob.Source(Partitions, PerPartition, recordsPerPoll: 2, pollInterval: TimeSpan.FromMilliseconds(1));
         var graph = CountingJob.Build(source, new FileAppendSink(args[2]), 2, 2);
         var options = CountingJob.Options(args[1], CheckpointingMode.ExactlyOnce, TimeSpan.FromMilliseconds(20), restarts == 0 ? RestartStrategy.None : RestartStrategy.FixedDelay(restarts, TimeSpan.FromMilliseconds(10)));
+        options.LoggerFactory = null; // log as a job outside a host does: to the console
         await JobRunner.RunAsync(graph, options);
         return 0;
     }
