@@ -11,19 +11,23 @@ namespace StreamGen.Kafka;
 /// </summary>
 public static class KafkaHealth
 {
-    private static readonly ConcurrentDictionary<string, (DateTimeOffset Since, string Error)> Down = new();
+    private static readonly ConcurrentDictionary<string, (DateTimeOffset Since, string Error, TimeSpan? UnhealthyAfter)> Down = new();
 
-    /// <summary>The clients that have been unable to reach any broker for longer than <paramref name="threshold"/>.</summary>
+    /// <summary>
+    /// The clients that have been unable to reach any broker for longer than their own limit
+    /// (<see cref="KafkaSourceOptions.UnhealthyAfter"/> for a source's consumer), or than <paramref name="threshold"/>
+    /// for clients that declare none.
+    /// </summary>
     public static IReadOnlyList<string> UnreachableLongerThan(TimeSpan threshold)
     {
         var now = DateTimeOffset.UtcNow;
-        return Down.Where(d => now - d.Value.Since > threshold)
+        return Down.Where(d => now - d.Value.Since > (d.Value.UnhealthyAfter ?? threshold))
             .Select(d => $"{d.Key}: no broker reachable since {d.Value.Since:O} ({d.Value.Error})")
             .ToList();
     }
 
-    internal static void ReportDown(string client, string error)
-        => Down.TryAdd(client, (DateTimeOffset.UtcNow, error));
+    internal static void ReportDown(string client, string error, TimeSpan? unhealthyAfter = null)
+        => Down.TryAdd(client, (DateTimeOffset.UtcNow, error, unhealthyAfter));
 
     internal static void ReportUp(string client)
     {

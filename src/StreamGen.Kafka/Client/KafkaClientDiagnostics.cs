@@ -24,6 +24,7 @@ internal sealed class KafkaClientDiagnostics : IDisposable
     private readonly string _client;
     private readonly string _probeTopic;
     private readonly bool _reportsHealth;
+    private readonly TimeSpan? _unhealthyAfter;
     private readonly ILogger _logger;
     private readonly LogRateLimiter _rateLimiter = new(TimeSpan.FromSeconds(30));
     private readonly Lock _probeLock = new();
@@ -39,8 +40,10 @@ internal sealed class KafkaClientDiagnostics : IDisposable
     /// Whether the client counts for the job's health. Helper clients that hold no connection of their own between
     /// uses (marker readers, fencing producers) only log.
     /// </param>
-    public KafkaClientDiagnostics(ILogger logger, string client, string probeTopic, bool reportsHealth = true)
+    /// <param name="unhealthyAfter">How long the client may reach no broker before it counts as unhealthy; null: the host's default.</param>
+    public KafkaClientDiagnostics(ILogger logger, string client, string probeTopic, bool reportsHealth = true, TimeSpan? unhealthyAfter = null)
     {
+        _unhealthyAfter = unhealthyAfter;
         _logger = logger;
         _client = client;
         _probeTopic = probeTopic;
@@ -136,7 +139,7 @@ internal sealed class KafkaClientDiagnostics : IDisposable
                 return;
             }
 
-            KafkaHealth.ReportDown(_client, reason);
+            KafkaHealth.ReportDown(_client, reason, _unhealthyAfter);
             if (!_down)
             {
                 _down = true;

@@ -93,7 +93,7 @@ internal sealed class KafkaSourceReader<T> : ISourceReader<T>
             AutoOffsetReset = _options.StartingOffsets == StartingOffsets.Latest ? AutoOffsetReset.Latest : AutoOffsetReset.Earliest,
             ClientId = _clientName,
         };
-        _diagnostics = new KafkaClientDiagnostics(_logger, _clientName, _options.Topics[0]);
+        _diagnostics = new KafkaClientDiagnostics(_logger, _clientName, _options.Topics[0], unhealthyAfter: _options.UnhealthyAfter);
         _consumer = _diagnostics.Install(new ConsumerBuilder<byte[]?, byte[]?>(config))
             .SetOffsetsCommittedHandler((_, committed) => _diagnostics.OnCommitted(committed, GroupId))
             .Build();
