@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using StreamGen.Cli;
 using StreamGen.Serialization;
@@ -54,6 +53,6 @@ public sealed class StateFileJsonTests
         return JsonDocument.Parse(buffer.ToArray()).RootElement.Clone();
     }
 
-    private static string Fixture(string file, [CallerFilePath] string thisFile = "")
-        => Path.Combine(Path.GetDirectoryName(thisFile)!, "..", "Compatibility", "Fixtures", "savepoint-0.1", file);
+    private static string Fixture(string file)
+        => Path.Combine(StreamGen.Tests.Compatibility.StateFormatCompatibilityTests.FixtureDirectory(), file);
 }

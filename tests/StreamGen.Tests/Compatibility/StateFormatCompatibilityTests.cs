@@ -43,7 +43,7 @@ public sealed class StateFormatCompatibilityTests
         // STREAMGEN_WRITE_COMPAT_FIXTURE=1 refreshes the committed fixture: only ever with the release whose format it pins.
         if (Environment.GetEnvironmentVariable("STREAMGEN_WRITE_COMPAT_FIXTURE") == "1")
         {
-            CopyDirectory(savepoint, FixtureDirectory());
+            CopyDirectory(savepoint, SourceFixtureDirectory());
         }
 
         var reference = await RunToEndAsync(restoreFrom: null);
@@ -88,7 +88,12 @@ public sealed class StateFormatCompatibilityTests
         return target;
     }
 
-    private static string FixtureDirectory([CallerFilePath] string thisFile = "")
+    /// <summary>The fixture as copied to the test output folder (the test project copies Compatibility/Fixtures).</summary>
+    internal static string FixtureDirectory()
+        => Path.Combine(AppContext.BaseDirectory, "Compatibility", "Fixtures", FixtureName);
+
+    /// <summary>The committed fixture in the source tree, for refreshing it (a local build only: CI maps source paths).</summary>
+    private static string SourceFixtureDirectory([CallerFilePath] string thisFile = "")
         => Path.Combine(Path.GetDirectoryName(thisFile)!, "Fixtures", FixtureName);
 
     private static void CopyDirectory(string from, string to)
