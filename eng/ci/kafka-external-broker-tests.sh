@@ -1,10 +1,8 @@
 #!/usr/bin/env bash
 # The Kafka tests against a broker reached only through STREAMGEN_TEST_KAFKA — the path a user takes with a
 # real cluster — so it cannot rot unnoticed. The broker is the embedded one started as its own process on a free
-# port: the tests see nothing but its address. Run after a build; extra arguments go to `dotnet test`.
-# NOT YET IN CI: the test fixture creates topics with the Admin API's CreateTopics, which the embedded (mock)
-# broker does not serve ("Failed while waiting for controller"), so tests that create topics fail after 60 s.
-# Once the fixture or the broker handles that, call this from build.sh's run_tests.
+# port: the tests see nothing but its address, and create their topics with the Admin API as on a real cluster.
+# `./build.sh test` runs it after the main test run; extra arguments go to `dotnet test`.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 
