@@ -8,8 +8,8 @@ namespace StreamGen.Kafka.Tests;
 /// <summary>
 /// The Admin API's CreateTopics, which programs given only a bootstrap address use to create their topics. The first
 /// two tests run against the fixture's broker (embedded or <c>STREAMGEN_TEST_KAFKA</c>) and hold for a real cluster
-/// too; the others start their own embedded cluster because they pin down what the embedded broker does where it
-/// differs from a cluster (no topic configs) or needs several brokers.
+/// too; the others start their own embedded cluster (<see cref="KafkaFixture.OwnBroker"/>) because they pin down what
+/// the embedded broker does where it differs from a cluster (no topic configs) or needs several brokers.
 /// </summary>
 [Collection(KafkaCollection.Name)]
 public sealed class CreateTopicsTests(KafkaFixture kafka)
@@ -58,6 +58,7 @@ public sealed class CreateTopicsTests(KafkaFixture kafka)
     }
 
     [Fact]
+    [Trait(KafkaFixture.OwnBrokerTrait, KafkaFixture.OwnBroker)]
     public async Task The_embedded_broker_refuses_topic_configs_by_name_instead_of_ignoring_them()
     {
         using var cluster = EmbeddedKafkaCluster.Start();
@@ -83,6 +84,7 @@ public sealed class CreateTopicsTests(KafkaFixture kafka)
     }
 
     [Fact]
+    [Trait(KafkaFixture.OwnBrokerTrait, KafkaFixture.OwnBroker)]
     public async Task An_explicit_replica_assignment_sets_each_partitions_replicas_and_leader()
     {
         using var cluster = EmbeddedKafkaCluster.Start(new EmbeddedKafkaOptions { BrokerCount = 3 });
