@@ -11,9 +11,9 @@ namespace StreamGen.Kafka.Embedded;
 /// <see cref="Dispose"/>.
 /// </summary>
 /// <remarks>
-/// The mock cannot create topics through the Admin API (CreateTopics is unsupported), so
-/// create them with <see cref="CreateTopic"/>; producing to an unknown topic auto-creates it
-/// with 4 partitions.
+/// Create topics with <see cref="CreateTopic"/> or, as on a real cluster, the Admin API's
+/// CreateTopics (topic configs are refused: the mock has none); producing to an unknown topic
+/// auto-creates it with 4 partitions.
 /// </remarks>
 public sealed class EmbeddedKafkaCluster : IDisposable
 {

@@ -15,6 +15,7 @@ namespace StreamGen.Kafka.Tests.Connector;
 /// is down stays within the host's shutdown timeout. Each test owns its broker process, so it can take it away.
 /// </summary>
 [Collection(KafkaCollection.Name)]
+[Trait(KafkaFixture.OwnBrokerTrait, KafkaFixture.OwnBroker)]
 public sealed partial class KafkaOutageTests(Xunit.Abstractions.ITestOutputHelper log) : IDisposable
 {
     /// <summary>The generic host's default shutdown timeout.</summary>

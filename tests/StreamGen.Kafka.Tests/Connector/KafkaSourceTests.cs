@@ -198,6 +198,7 @@ public sealed class KafkaSourceTests(KafkaFixture kafka) : IDisposable
     }
 
     [Fact]
+    [Trait(KafkaFixture.OwnBrokerTrait, KafkaFixture.OwnBroker)]
     public async Task While_no_broker_is_reachable_the_job_retries_reports_unhealthy_and_then_loses_nothing()
     {
         var port = KafkaFixture.FreeLoopbackPort();

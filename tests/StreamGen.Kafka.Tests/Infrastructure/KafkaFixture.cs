@@ -16,6 +16,16 @@ public sealed class KafkaFixture : IKafkaTestBroker, IDisposable
     /// <summary>Environment variable naming a real broker to test against.</summary>
     public const string RealBrokerVariable = "STREAMGEN_TEST_KAFKA";
 
+    /// <summary>
+    /// Trait name and value of tests that use a broker of their own instead of this fixture's: they stop, start or
+    /// reconfigure it, which a shared real broker does not allow. The run against <see cref="RealBrokerVariable"/>
+    /// (eng/ci/kafka-external-broker-tests.sh) leaves them out and says so; the main run covers them.
+    /// </summary>
+    public const string OwnBrokerTrait = "Broker";
+
+    /// <inheritdoc cref="OwnBrokerTrait"/>
+    public const string OwnBroker = "Own";
+
     private readonly EmbeddedKafkaCluster? _embedded;
     private readonly IAdminClient? _admin;
 
