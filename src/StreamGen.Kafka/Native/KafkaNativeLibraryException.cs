@@ -5,7 +5,7 @@ namespace StreamGen.Kafka.Native;
 /// failure: restarting the job cannot fix it, so a restart strategy must not retry it. The message says what to
 /// install or set.
 /// </summary>
-public sealed class KafkaNativeLibraryException : Exception
+public sealed class KafkaNativeLibraryException : Exception, StreamGen.Recovery.INonRecoverableError
 {
     /// <summary>Creates the exception.</summary>
     public KafkaNativeLibraryException(string message)

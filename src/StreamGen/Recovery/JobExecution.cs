@@ -217,13 +217,14 @@ public sealed class JobExecution : IJobStatusProvider, IAsyncDisposable
 
     /// <summary>
     /// The error in <paramref name="failure"/>'s chain that no restart can fix (state that does not map onto the
-    /// job, a changed state type, a named snapshot that cannot be read), or <see langword="null"/>.
+    /// job, a changed state type, a named snapshot that cannot be read, any <see cref="INonRecoverableError"/>), or
+    /// <see langword="null"/>.
     /// </summary>
     private static Exception? NonRecoverableCause(Exception failure)
     {
         for (var ex = failure; ex is not null; ex = ex.InnerException)
         {
-            if (ex is JobRestoreException or StateSchemaMismatchException)
+            if (ex is JobRestoreException or StateSchemaMismatchException or INonRecoverableError)
             {
                 return ex;
             }

@@ -43,6 +43,26 @@ public sealed class NonRecoverableFailureTests
         Assert.Contains("'_count' was checkpointed as long but is now declared as string", error.Message);
     }
 
+    [Fact]
+    public async Task An_error_marked_non_recoverable_fails_at_once_although_the_restart_strategy_allows_restarts()
+    {
+        using var dir = new TempDirectory();
+        var source = CountingJob.Source(4, 300, recordsPerPoll: 2, pollInterval: TimeSpan.FromMilliseconds(1));
+        var job = new JobBuilder("non-recoverable");
+        job.From(source, 1).Uid("words")
+            .Map<string>(_ => throw new MissingDependencyError())
+            .To(new AtLeastOnceCollectingSink<string>(new CollectedOutput<string>())).Uid("out");
+        var execution = JobRunner.Start(job.Build(), CountingJob.Options(dir.Path, CheckpointingMode.ExactlyOnce, TimeSpan.FromMilliseconds(20), RestartStrategy.FixedDelay(5, TimeSpan.FromMilliseconds(5))));
+
+        var error = await Assert.ThrowsAsync<JobFailedException>(() => execution.Completion.WaitAsync(TimeSpan.FromSeconds(30)));
+
+        Assert.IsType<MissingDependencyError>(error.InnerException);
+        Assert.Equal(0, execution.RestartCount);
+        Assert.Equal(JobStatus.Failed, execution.Status);
+    }
+
+    private sealed class MissingDependencyError() : Exception("a native library is missing"), INonRecoverableError;
+
     [Theory]
     [InlineData("missing")]
     [InlineData("corrupt")]
