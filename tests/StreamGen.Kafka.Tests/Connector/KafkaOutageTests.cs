@@ -6,6 +6,7 @@ using StreamGen.Checkpointing;
 using StreamGen.Graph;
 using StreamGen.Kafka.Client;
 using StreamGen.Kafka.Tests.Infrastructure;
+using StreamGen.Tests.TestSupport;
 
 namespace StreamGen.Kafka.Tests.Connector;
 

@@ -3,24 +3,35 @@ using Microsoft.Extensions.Logging;
 
 namespace StreamGen.Tests.TestSupport;
 
-/// <summary>Keeps every formatted log message with its level, so tests can assert what the user is told.</summary>
+/// <summary>
+/// A logger factory that keeps every entry, for tests that check what a job logs (what the user is told).
+/// Shared with the Kafka tests as a linked file.
+/// </summary>
 public sealed class CapturingLoggerFactory : ILoggerFactory
 {
-    public ConcurrentQueue<(LogLevel Level, string Message)> Entries { get; } = new();
+    private readonly ConcurrentQueue<LogEntry> _entries = new();
 
-    public IEnumerable<string> At(LogLevel level) => Entries.Where(e => e.Level == level).Select(e => e.Message);
+    /// <summary>Everything logged so far, in order.</summary>
+    public IReadOnlyList<LogEntry> Entries => _entries.ToArray();
 
-    public ILogger CreateLogger(string categoryName) => new Logger(this);
+    /// <summary>The messages logged at <paramref name="level"/>, in order.</summary>
+    public IEnumerable<string> At(LogLevel level) => _entries.Where(e => e.Level == level).Select(e => e.Message);
 
-    public void AddProvider(ILoggerProvider provider)
-    {
-    }
+    /// <inheritdoc />
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _entries);
 
+    /// <inheritdoc />
+    public void AddProvider(ILoggerProvider provider) => throw new NotSupportedException();
+
+    /// <inheritdoc />
     public void Dispose()
     {
     }
 
-    private sealed class Logger(CapturingLoggerFactory factory) : ILogger
+    /// <summary>One log entry.</summary>
+    public sealed record LogEntry(string Category, LogLevel Level, string Message, DateTime At);
+
+    private sealed class Logger(string category, ConcurrentQueue<LogEntry> entries) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
@@ -28,6 +39,6 @@ public sealed class CapturingLoggerFactory : ILoggerFactory
         public bool IsEnabled(LogLevel logLevel) => true;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            => factory.Entries.Enqueue((logLevel, formatter(state, exception)));
+            => entries.Enqueue(new LogEntry(category, logLevel, formatter(state, exception) + (exception is null ? "" : " | " + exception.GetType().Name + ": " + exception.Message), DateTime.UtcNow));
     }
 }
